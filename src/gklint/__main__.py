@@ -1,0 +1,5 @@
+"""``python -m gklint``."""
+
+from gklint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,205 @@
+"""The report model: what the AST means (year, agency, the six sections, the template).
+
+Rules read reports through this model; it is derived once per document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from gklint import normalize
+from gklint.ast import Block, Cell, Document, Heading, Paragraph, Row, Section, Span, SubHeading, Table, Title
+from gklint.templates import SectionSpec, Structure, structure
+
+# `2021年`, `2021年度`; the year must be followed by 年 so 文号 like 〔2021〕 are not taken.
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_REPORT_LINE = re.compile(r"((?:19|20)\d{2})\s*年度?.{0,30}?(?:年度报告|年报|工作报告)")
+# Headings this long are prose that happens to start with an enumerator.
+_MAX_HEADING = 30
+
+TEMPLATES = ("2021", "2019", "legacy")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A label found in the report that belongs to one template."""
+
+    template: str
+    label: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSection:
+    """A canonical section (1–6) and the document sections it spans.
+
+    ``parts`` is the heading's own section followed by any non-canonical top-level
+    sections up to the next canonical heading (a stray ``一、…`` line inside section 二
+    does not end section 二).
+    """
+
+    number: int
+    spec: SectionSpec
+    parts: tuple[Section, ...]
+    standard: bool
+
+    @property
+    def heading(self) -> Heading:
+        """The canonical heading."""
+        return self.parts[0].heading
+
+    @property
+    def blocks(self) -> tuple[Block | Heading, ...]:
+        """Every block of the section, inner top-level headings included, in order."""
+        out: list[Block | Heading] = []
+        for index, part in enumerate(self.parts):
+            if index:
+                out.append(part.heading)
+            out.extend(part.blocks)
+        return tuple(out)
+
+    @property
+    def prose(self) -> tuple[SubHeading | Paragraph | Heading, ...]:
+        """The lines of text (no tables)."""
+        return tuple(b for b in self.blocks if not isinstance(b, Table))
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        """The tables of the section."""
+        return tuple(b for b in self.blocks if isinstance(b, Table))
+
+    def text(self) -> str:
+        """The prose, one line per block (the heading excluded)."""
+        return "\n".join(b.text for b in self.prose)
+
+
+@dataclass(frozen=True)
+class Report:
+    """A parsed report and what gklint recognised in it."""
+
+    document: Document
+    text: str
+    year_override: int | None = None
+
+    @cached_property
+    def title_year(self) -> tuple[int, Span] | None:
+        """The report year as written in the title (or a report line of the preamble)."""
+        doc = self.document
+        candidates = [doc.title] if doc.title else []
+        candidates += [b for b in doc.preamble[:5] if isinstance(b, Paragraph)]
+        for node in candidates:
+            match = _REPORT_LINE.search(node.text) or (node is doc.title and _YEAR.search(node.text))
+            if match:
+                return int(match.group(1)), node.span.sub(match.start(1), 4)
+        return None
+
+    @cached_property
+    def year(self) -> int | None:
+        """The report year: ``--year`` if given, else from the title."""
+        if self.year_override is not None:
+            return self.year_override
+        return self.title_year[0] if self.title_year else None
+
+    @cached_property
+    def agency(self) -> str | None:
+        """The issuing agency: the title's words before the year."""
+        if self.document.title is None or self.title_year is None:
+            return None
+        title = self.document.title
+        head = title.text[: self.title_year[1].start - title.span.start].strip(" 《")
+        return head or None
+
+    @cached_property
+    def headings(self) -> tuple[tuple[Section, SectionSpec | None, bool], ...]:
+        """Every top-level section with the canonical section it matches and whether exactly."""
+        specs = structure().sections
+        out = []
+        for section in self.document.sections:
+            text = section.heading.text
+            spec = next((s for s in specs if s.matches_exactly(text)), None)
+            exact = spec is not None
+            if spec is None and len(normalize.label(text)) <= _MAX_HEADING:
+                # Later sections first: legacy "因政府信息公开申请行政复议…" names 申请 too.
+                spec = next((s for s in reversed(specs) if s.matches_fuzzily(text)), None)
+            out.append((section, spec, exact))
+        return tuple(out)
+
+    @cached_property
+    def sections(self) -> tuple[ReportSection, ...]:
+        """The canonical sections found, in document order (a repeated one appears twice)."""
+        out: list[ReportSection] = []
+        for section, spec, exact in self.headings:
+            if spec is not None:
+                out.append(ReportSection(spec.number, spec, (section,), exact))
+            elif out:
+                last = out[-1]
+                out[-1] = ReportSection(last.number, last.spec, (*last.parts, section), last.standard)
+        return tuple(out)
+
+    @property
+    def structure(self) -> Structure:
+        """The national format's sections and template markers (data, see gklint/data)."""
+        return structure()
+
+    @cached_property
+    def anchor(self) -> Span:
+        """Where a finding about the whole report points: the title, else the first line."""
+        if self.document.title is not None:
+            return self.document.title.span
+        first = next(iter(self.prose), None)
+        return first.span if first is not None else Span(0, 0, 1, 1, 1, 1)
+
+    @cached_property
+    def end(self) -> Span:
+        """The report's last line, where a finding about something missing at the end points."""
+        lines = [*(n.span for n in self.prose), *(r.span for r in self.document.iter(Row))]
+        return max(lines, default=self.anchor)
+
+    @cached_property
+    def prose(self) -> tuple[Title | Heading | SubHeading | Paragraph, ...]:
+        """Every line of text outside tables, title and headings included, in order."""
+        doc = self.document
+        lines: list[Title | Heading | SubHeading | Paragraph] = [doc.title] if doc.title else []
+        lines += [b for b in doc.preamble if not isinstance(b, Table)]
+        for section in doc.sections:
+            lines.append(section.heading)
+            lines += [b for b in section.blocks if not isinstance(b, Table)]
+        return tuple(lines)
+
+    def section(self, number: int) -> ReportSection | None:
+        """The first canonical section with this number, if present."""
+        return next((s for s in self.sections if s.number == number), None)
+
+    @cached_property
+    def markers(self) -> tuple[Marker, ...]:
+        """Template markers found in table cells and in headings, in document order."""
+        spec = structure()
+        places: list[tuple[str, Span, dict[str, tuple[str, ...]]]] = [
+            (c.text, c.span, spec.markers) for c in self.document.iter(Cell)
+        ]
+        headings = [s.heading for s in self.document.sections] + list(self.document.iter(SubHeading))
+        places += [(h.text, h.span, spec.heading_markers) for h in headings if len(h.text) <= _MAX_HEADING]
+        found = [
+            Marker(template, marker, span)
+            for text, span, markers in places
+            for template, labels in markers.items()
+            for marker in labels
+            if marker in normalize.label(text)
+        ]
+        return tuple(sorted(found, key=lambda m: m.span))
+
+    @cached_property
+    def template(self) -> str | None:
+        """The template in use: ``"2021"``, ``"2019"``, ``"legacy"`` or None if unknown.
+
+        The newest template with any marker wins; mixing is a rule's business.
+        """
+        kinds = {m.template for m in self.markers}
+        return next((t for t in TEMPLATES if t in kinds), None)
+
+
+def build_report(document: Document, text: str, *, year: int | None = None) -> Report:
+    """The model of a parsed document."""
+    return Report(document=document, text=text, year_override=year)

@@ -1,0 +1,50 @@
+"""What every reader returns, and the errors it may raise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+class ReadError(Exception):
+    """A file could not be turned into report text; the message says why, in plain words."""
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A report as canonical text.
+
+    ``text`` has LF line ends only. ``locations`` maps a canonical line number (1-based)
+    to a description of where that line came from in the original, for formats whose
+    positions are not plain lines (a .docx paragraph, a table cell); it is empty for
+    text files, where canonical lines and columns are the file's own.
+    """
+
+    path: str
+    text: str
+    format: str
+    encoding: str | None = None
+    locations: dict[int, dict[str, object]] = field(default_factory=dict)
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, refusing files over ``max_bytes`` before reading them whole."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ReadError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        raise ReadError("is a directory") from None
+    except FileNotFoundError:
+        raise ReadError("no such file") from None
+    except PermissionError:
+        raise ReadError("permission denied") from None
+    except OSError as exc:
+        raise ReadError(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise ReadError(f"file is over the {max_bytes / 1e6:.0f} MB limit")
+    return data

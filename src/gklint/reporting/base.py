@@ -1,0 +1,46 @@
+"""What every reporter shares: the run summary and the exit code it implies."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from gklint.findings import Severity
+from gklint.runner import FileResult
+
+EXIT_OK, EXIT_FINDINGS, EXIT_TROUBLE = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts over a whole run."""
+
+    files: int
+    unreadable: int
+    by_severity: dict[Severity, int]
+    by_rule: dict[str, int]
+
+    def exit_code(self, fail_on: Severity = Severity.ERROR) -> int:
+        """2 if a file could not be read, else 1 if a finding reaches ``fail_on``, else 0."""
+        if self.unreadable:
+            return EXIT_TROUBLE
+        if any(count for severity, count in self.by_severity.items() if severity >= fail_on):
+            return EXIT_FINDINGS
+        return EXIT_OK
+
+
+def summarize(results: Sequence[FileResult]) -> Summary:
+    """Count findings by severity and by rule."""
+    severities: Counter[Severity] = Counter()
+    rules: Counter[str] = Counter()
+    for result in results:
+        for finding in result.findings:
+            severities[finding.severity] += 1
+            rules[f"{finding.code} {finding.rule}"] += 1
+    return Summary(
+        files=len(results),
+        unreadable=sum(1 for r in results if not r.ok),
+        by_severity={s: severities.get(s, 0) for s in Severity},
+        by_rule=dict(sorted(rules.items())),
+    )

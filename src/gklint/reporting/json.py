@@ -1,0 +1,46 @@
+"""Machine-readable output: one JSON object for the whole run (schema in the README)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from gklint.runner import FileResult
+
+
+def finding_records(results: Sequence[FileResult], lang: str) -> list[dict[str, Any]]:
+    """One flat record per finding, in file then position order."""
+    records = []
+    for result in results:
+        for f in result.findings:
+            record: dict[str, Any] = {
+                "path": result.path,
+                "line": f.span.line,
+                "column": f.span.column,
+                "end_line": f.span.end_line,
+                "end_column": f.span.end_column,
+                "code": f.code,
+                "rule": f.rule,
+                "severity": str(f.severity),
+                "message": f.message.get(lang),
+                "help": f.help.get(lang) if f.help else None,
+                "expected": f.expected,
+            }
+            records.append(record)
+    return records
+
+
+def write_json(results: Sequence[FileResult], out: TextIO, *, lang: str) -> None:
+    """Write ``{"findings": [...], "files": [...]}``."""
+    files = [
+        {
+            "path": r.path,
+            "status": "ok" if r.ok else "error",
+            "error": r.error,
+            "encoding": r.source.encoding if r.source else None,
+        }
+        for r in results
+    ]
+    json.dump({"findings": finding_records(results, lang), "files": files}, out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,131 @@
+"""Terminal diagnostics in the style of rustc and ruff, rendered with rich.
+
+This is the only module that imports rich's console machinery. Caret underlines are
+measured in terminal cells (CJK characters are two cells wide), and a table row's TABs
+are drawn as `` ┆ `` so columns stay visible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text as RichText
+
+from gklint.findings import Finding, Severity
+from gklint.reporting.base import Summary
+from gklint.runner import FileResult
+
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
+LABELS = {
+    "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
+}
+TAB = " ┆ "
+# Room for the source line in a snippet; longer lines are cut around the span.
+MAX_BEFORE, MAX_SPAN, WIDTH = 34, 60, 96
+
+
+def _cut_left(text: str, limit: int) -> str:
+    """The end of ``text`` that fits in ``limit`` cells, with an ellipsis if cut."""
+    if cell_len(text) <= limit:
+        return text
+    out = ""
+    for char in reversed(text):
+        if cell_len(out) + cell_len(char) > limit - 1:
+            break
+        out = char + out
+    return "…" + out
+
+
+def _cut_right(text: str, limit: int) -> str:
+    """The start of ``text`` that fits in ``limit`` cells, with an ellipsis if cut."""
+    if cell_len(text) <= limit:
+        return text
+    out = ""
+    for char in text:
+        if cell_len(out) + cell_len(char) > limit - 1:
+            break
+        out += char
+    return out + "…"
+
+
+def snippet(line: str, start_column: int, end_column: int) -> tuple[str, str]:
+    """The line to show and the caret line beneath it (columns are 1-based characters)."""
+    start = max(start_column - 1, 0)
+    end = max(end_column - 1, start)
+    before = _cut_left(line[:start].replace("\t", TAB), MAX_BEFORE)
+    span = _cut_right(line[start:end].replace("\t", TAB), MAX_SPAN)
+    after = _cut_right(line[end:].replace("\t", TAB), max(WIDTH - cell_len(before) - cell_len(span), 1))
+    return before + span + after, " " * cell_len(before) + "^" * max(cell_len(span), 1)
+
+
+class TerminalReporter:
+    """Prints each finding with its source line, then a summary."""
+
+    def __init__(self, console: Console, *, lang: str = "zh") -> None:
+        self.console = console
+        self.lang = lang
+
+    def file(self, result: FileResult) -> None:
+        """Print one file's findings, or why it could not be read."""
+        if not result.ok:
+            line = RichText()
+            line.append(result.path, style="bold")
+            line.append(": ")
+            line.append("无法读取" if self.lang == "zh" else "cannot read", style="bold red")
+            line.append(f": {result.error}")
+            self.console.print(line)
+            return
+        lines = result.source.text.split("\n") if result.source else []
+        for finding in result.findings:
+            self._finding(result.path, finding, lines)
+
+    def _finding(self, path: str, finding: Finding, lines: Sequence[str]) -> None:
+        span = finding.span
+        head = RichText()
+        head.append(f"{path}:{span.line}:{span.column}: ", style="bold")
+        head.append(f"{finding.code} ", style="bold")
+        head.append(f"[{LABELS[self.lang][finding.severity]}]", style=STYLES[finding.severity])
+        head.append(f" {finding.message.get(self.lang)}")
+        self.console.print(head, soft_wrap=True)
+        if 0 < span.line <= len(lines):
+            gutter = " " * len(str(span.line))
+            end_column = span.end_column if span.end_line == span.line else len(lines[span.line - 1]) + 1
+            shown, carets = snippet(lines[span.line - 1], span.column, end_column)
+            self.console.print(RichText(f"{gutter} |", style="blue"))
+            body = RichText(f"{span.line} | ", style="blue")
+            body.append(shown)
+            self.console.print(body, soft_wrap=True)
+            marks = RichText(f"{gutter} | ", style="blue")
+            marks.append(carets, style=STYLES[finding.severity])
+            self.console.print(marks, soft_wrap=True)
+        if finding.help:
+            label = "帮助" if self.lang == "zh" else "help"
+            self.console.print(RichText(f"  = {label}: {finding.help.get(self.lang)}", style="green"), soft_wrap=True)
+        self.console.print()
+
+    def finish(self, summary: Summary, *, statistics: bool = False) -> None:
+        """Print the run's totals (and counts per rule with ``statistics``)."""
+        if statistics and summary.by_rule:
+            for rule, count in summary.by_rule.items():
+                self.console.print(RichText(f"{count:6d}  {rule}"))
+            self.console.print()
+        counts = summary.by_severity
+        if self.lang == "zh":
+            text = (
+                f"检查了 {summary.files} 个文件：{counts[Severity.ERROR]} 个错误，"
+                f"{counts[Severity.WARNING]} 个警告，{counts[Severity.INFO]} 个提示"
+            )
+            if summary.unreadable:
+                text += f"；{summary.unreadable} 个文件无法读取"
+        else:
+            text = (
+                f"Checked {summary.files} file(s): {counts[Severity.ERROR]} error(s), "
+                f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info"
+            )
+            if summary.unreadable:
+                text += f"; {summary.unreadable} file(s) could not be read"
+        style = "bold red" if counts[Severity.ERROR] or summary.unreadable else "bold green"
+        self.console.print(RichText(text, style=style))

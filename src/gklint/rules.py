@@ -1,0 +1,86 @@
+"""Rule metadata records and the context a rule runs in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from gklint.ast import Span
+from gklint.findings import Finding, Severity, Text
+
+if TYPE_CHECKING:
+    from gklint.model import Report
+
+CODE_PATTERN = re.compile(r"^[A-Z]{2}\d{3}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+DOC_HEADINGS = ("## What it does", "## Why is this bad?", "## Example", "Use instead:", "## References")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    """What a rule may know besides the report: the run's options."""
+
+    lang: str = "zh"
+
+
+CheckFunction = Callable[["Report", RuleContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rule:
+    """A rule: a check function plus its frozen metadata.
+
+    ``doc`` is the rule module's docstring, whose first line is the summary shown by
+    ``gklint rules`` and whose body is what ``gklint explain`` prints.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    check: CheckFunction = field(repr=False)
+    doc: str
+    aliases: tuple[str, ...] = ()
+    pack: str = ""
+
+    @property
+    def summary(self) -> str:
+        """First line of the docs."""
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
+
+    def finding(
+        self,
+        span: Span,
+        message: Text,
+        *,
+        help: Text | None = None,  # noqa: A002 - the field is called help in every output format
+        expected: object | None = None,
+    ) -> Finding:
+        """A finding of this rule at ``span``, with the rule's code and default severity."""
+        return Finding(
+            span=span,
+            code=self.code,
+            rule=self.name,
+            severity=self.severity,
+            message=message,
+            help=help,
+            expected=None if expected is None else str(expected),
+        )
+
+
+def validate_rule(rule: Rule) -> list[str]:
+    """Problems with a rule's metadata (empty if it is well-formed)."""
+    problems = []
+    if not CODE_PATTERN.match(rule.code):
+        problems.append(f"code {rule.code!r} is not two capitals and three digits")
+    if not NAME_PATTERN.match(rule.name):
+        problems.append(f"name {rule.name!r} is not kebab-case")
+    position = 0
+    for heading in DOC_HEADINGS:
+        found = rule.doc.find(heading, position)
+        if found < 0:
+            problems.append(f"docs lack {heading!r} (in this order)")
+        else:
+            position = found
+    return problems

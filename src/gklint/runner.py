@@ -1,0 +1,55 @@
+"""Check files: read, parse, model, lint; one result per file, errors contained."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gklint.engine import lint_text
+from gklint.findings import Finding
+from gklint.readers import DEFAULT_MAX_BYTES, ReadError, SourceDocument, read_path, read_stdin_bytes, supported
+from gklint.rules import Rule, RuleContext
+
+
+@dataclass
+class FileResult:
+    """What checking one file produced: findings, or the reason it could not be read."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    source: SourceDocument | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the file was read and checked."""
+        return self.error is None
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Files to check: files as given, directories walked for supported extensions (sorted)."""
+    for raw in paths:
+        path = Path(raw)
+        if raw != "-" and path.is_dir():
+            yield from sorted(str(p) for p in path.rglob("*") if p.is_file() and supported(p))
+        else:
+            yield raw
+
+
+def check_file(
+    path: str,
+    rules: list[Rule],
+    *,
+    year: int | None = None,
+    ctx: RuleContext | None = None,
+    stdin: bytes | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> FileResult:
+    """Check one file (``-`` with ``stdin`` bytes for standard input)."""
+    try:
+        source = read_stdin_bytes(stdin or b"") if path == "-" else read_path(Path(path), max_bytes=max_bytes)
+    except ReadError as exc:
+        return FileResult(path=path, error=str(exc))
+    findings = lint_text(source.text, rules, year=year, ctx=ctx)
+    return FileResult(path=path, findings=findings, source=source)
