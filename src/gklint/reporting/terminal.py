@@ -76,7 +76,7 @@ class TerminalReporter:
             line.append(": ")
             line.append("无法读取" if self.lang == "zh" else "cannot read", style="bold red")
             line.append(f": {result.error}")
-            self.console.print(line)
+            self.console.print(line, soft_wrap=True)
             return
         lines = result.source.text.split("\n") if result.source else []
         for finding in result.findings:

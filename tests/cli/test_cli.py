@@ -1,0 +1,169 @@
+"""The command line as a user and a script see it: exit codes, output, JSON schema."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from gklint.cli import main
+
+from tests.conftest import ROOT, SAMPLES
+
+CLEAN = str(SAMPLES / "clean-2024.txt")
+DEMO = str(ROOT / "examples" / "demo-2024.txt")
+FINDING_KEYS = {
+    "path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message", "help", "expected"
+}  # fmt: skip
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:
+    code, out, _ = run(capsys, "check", "--format", "json", *argv)
+    return code, json.loads(out)
+
+
+def test_clean_report_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", CLEAN)
+    assert code == 0
+    assert "0 个错误" in out
+
+
+def test_errors_exit_1_and_are_shown_with_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", DEMO)
+    assert code == 1
+    assert "demo-2024.txt:3:91: DT001 [错误]" in out
+    assert "= 帮助: 统计期限应为2024年1月1日至2024年12月31日" in out
+
+
+def test_fail_on_warning(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(Path(CLEAN).read_text(encoding="utf-8").replace("2024年本机关未收取信息处理费。", "无。"))
+    assert run(capsys, "check", str(report))[0] == 0
+    assert run(capsys, "check", "--fail-on", "warning", str(report))[0] == 1
+
+
+def test_caret_sits_under_the_cjk_span(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", DEMO)
+    lines = out.splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith(f"{DEMO}:76:12: DT002"))
+    source, carets = lines[index + 2], lines[index + 3]
+    prefix = source[: source.index("2023年")]
+    assert carets.index("^") == cell_len(prefix)
+    assert carets.strip(" |") == "^" * cell_len("2023年")
+
+
+def test_english_messages(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--lang", "en", DEMO)
+    assert "DT001 [error] the statistics period says 2023; the report year is 2024" in out
+    assert "Checked 1 file(s)" in out
+
+
+def test_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = run_json(capsys, DEMO, CLEAN)
+    assert code == 1
+    assert set(data) == {"findings", "files"}
+    assert data["files"] == [
+        {"path": DEMO, "status": "ok", "error": None, "encoding": "utf-8"},
+        {"path": CLEAN, "status": "ok", "error": None, "encoding": "utf-8"},
+    ]
+    assert data["findings"]
+    for finding in data["findings"]:
+        assert set(finding) == FINDING_KEYS
+        assert finding["severity"] in ("error", "warning", "info")
+        assert all(isinstance(finding[k], int) and finding[k] >= 1 for k in ("line", "column", "end_line", "end_column"))
+        assert isinstance(finding["message"], str) and finding["message"]
+        assert finding["help"] is None or isinstance(finding["help"], str)
+
+
+def test_json_and_text_report_the_same_findings(capsys: pytest.CaptureFixture[str]) -> None:
+    _, data = run_json(capsys, DEMO)
+    _, out, _ = run(capsys, "check", DEMO)
+    heads = [line for line in out.splitlines() if line.startswith(f"{DEMO}:")]
+    assert heads == [f"{DEMO}:{f['line']}:{f['column']}: {f['code']} " + "[" + {"error": "错误", "warning": "警告", "info": "提示"}[f["severity"]] + f"] {f['message']}" for f in data["findings"]]
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (bytes(range(256)) * 4, "binary"),
+        (b"", "empty"),
+        (b" \n\r\n\t\n", "empty"),
+        (b"\x81\x30\xff\xfe\x00\x00" + bytes(range(128, 256)), "binary"),
+    ],
+)
+def test_unreadable_file_exits_2_and_others_are_still_checked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, why: str
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    code, data = run_json(capsys, str(bad), DEMO)
+    assert code == 2
+    assert data["files"][0]["status"] == "error" and why in data["files"][0]["error"]
+    assert data["files"][1]["status"] == "ok"
+    assert {f["path"] for f in data["findings"]} == {DEMO}
+    code, out, _ = run(capsys, "check", str(bad))
+    assert code == 2 and f"{bad}: 无法读取: " in out and "Traceback" not in out
+
+
+def test_missing_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "check", str(tmp_path / "nope.txt"))
+    assert code == 2 and "no such file" in out
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE)],
+)
+def test_boms(capsys: pytest.CaptureFixture[str], tmp_path: Path, encoding: str, bom: bytes) -> None:
+    report = tmp_path / "r.txt"
+    report.write_bytes(bom + Path(DEMO).read_text(encoding="utf-8").encode(encoding))
+    code, data = run_json(capsys, str(report))
+    _, reference = run_json(capsys, DEMO)
+    assert code == 1 and data["files"][0]["encoding"].endswith("(BOM)")
+    assert [(f["code"], f["line"], f["column"]) for f in data["findings"]] == [
+        (f["code"], f["line"], f["column"]) for f in reference["findings"]
+    ]
+
+
+def test_directory_walk_and_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    code, data = run_json(capsys, str(ROOT / "examples"))
+    assert [f["path"] for f in data["files"]] == [DEMO]
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(Path(DEMO).read_bytes())))
+    code, data = run_json(capsys, "-")
+    assert code == 1 and data["files"] == [{"path": "-", "status": "ok", "error": None, "encoding": "utf-8"}]
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "lint")[0] == 2
+    code, _, err = run(capsys, "explain", "no-such-rule")
+    assert code == 2 and "unknown rule 'no-such-rule'" in err
+
+
+def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules")
+    assert code == 0
+    for code_name in ("ST001", "missing-section", "DT002", "stray-year", "TX003"):
+        assert code_name in out
+    code, out, _ = run(capsys, "explain", "stray-year")
+    assert code == 0 and "DT002 stray-year" in out and "What it does" in out and "References" in out
+    assert run(capsys, "explain", "dt002")[1] == out
+
+
+def test_python_dash_m() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "gklint", "check", "--format", "json", CLEAN], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["files"][0]["status"] == "ok"
