@@ -181,13 +181,11 @@ class Report:
         ]
         headings = [s.heading for s in self.document.sections] + list(self.document.iter(SubHeading))
         places += [(h.text, h.span, spec.heading_markers) for h in headings if len(h.text) <= _MAX_HEADING]
-        found = [
-            Marker(template, marker, span)
-            for text, span, markers in places
-            for template, labels in markers.items()
-            for marker in labels
-            if marker in normalize.label(text)
-        ]
+        found = []
+        for text, span, markers in places:
+            folded = normalize.label(text)  # once per place: this loop is the model's hot spot
+            if folded:
+                found += [Marker(t, m, span) for t, labels in markers.items() for m in labels if m in folded]
         return tuple(sorted(found, key=lambda m: m.span))
 
     @cached_property
