@@ -11,10 +11,8 @@ import sys
 from collections.abc import Sequence
 
 from rich.console import Console
-from rich.markdown import Markdown
 from rich.markup import escape
 from rich.progress import Progress
-from rich.table import Table as RichTable
 
 from gklint import __version__
 from gklint.findings import Severity
@@ -98,6 +96,8 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 def cmd_rules(args: argparse.Namespace, out: Console, err: Console) -> int:
     """List every rule with its code, name, pack, default severity and summary."""
+    from rich.table import Table as RichTable  # noqa: PLC0415 - only this command needs it
+
     ruleset = load_rules()
     _warn_problems(ruleset, err)
     table = RichTable(box=None, pad_edge=False)
@@ -111,6 +111,8 @@ def cmd_rules(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 def cmd_explain(args: argparse.Namespace, out: Console, err: Console) -> int:
     """Print one rule's documentation (its module docstring)."""
+    from rich.markdown import Markdown  # noqa: PLC0415 - markdown-it is slow to import; only explain needs it
+
     ruleset = load_rules()
     rule = ruleset.lookup(args.rule)
     if rule is None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-
 from gklint.readers.base import ReadError, SourceDocument
 
 _BOMS = (
@@ -52,6 +50,8 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    import charset_normalizer  # noqa: PLC0415 - slow to import; UTF-8 files never need it
+
     best = charset_normalizer.from_bytes(data).best()
     encoding = _CHINESE_CAPABLE.get(best.encoding) if best is not None else None
     if encoding is None:
