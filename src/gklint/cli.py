@@ -101,8 +101,9 @@ def cmd_rules(args: argparse.Namespace, out: Console, err: Console) -> int:
     ruleset = load_rules()
     _warn_problems(ruleset, err)
     table = RichTable(box=None, pad_edge=False)
-    for column in ("code", "name", "pack", "severity", "summary"):
-        table.add_column(column, overflow="fold")
+    for column in ("code", "name", "pack", "severity"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("summary", overflow="fold")
     for rule in ruleset.rules:
         table.add_row(rule.code, rule.name, rule.pack, str(rule.severity), rule.summary)
     out.print(table)
