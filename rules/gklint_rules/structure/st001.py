@@ -5,7 +5,9 @@ Checks that each of the six sections of the national format is present: 一、�
 二、主动公开政府信息情况, 三、收到和处理政府信息公开申请情况, 四、政府信息公开行政复议、
 行政诉讼情况, 五、存在的主要问题及改进情况, 六、其他需要报告的事项. Headings are matched
 by their words, not their numbering or markdown level, so a heading with a variant wording
-still counts (see `nonstandard-heading`). Reports for years before 2019 used another
+still counts (see `nonstandard-heading`); a heading numbered like the missing section but
+worded beyond recognition is pointed at. The finding stands where the section should be:
+on that heading, else on the next section's heading, else on the last line. Reports for years before 2019 used another
 structure and are not checked.
 
 ## Why is this bad?
@@ -48,15 +50,26 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     for spec in report.structure.sections:
         if spec.number in present:
             continue
-        following = [s for s in report.sections if s.number > spec.number]
-        span = following[0].heading.span if following else report.end
         numeral = NUMERALS[spec.number - 1]
+        message = Text(
+            zh=f"缺少第{numeral}部分“{numeral}、{spec.heading}”",
+            en=f"section {numeral} (“{spec.heading}”) is missing",
+        )
+        # A heading numbered like the missing section whose words were not recognised:
+        # point at it, so the reviewer sees it is a wording problem, not a lost section.
+        stray = next((h for h, s, _ in report.headings if s is None and h.heading.number == spec.number), None)
+        if stray is not None:
+            message = Text(
+                zh=f"{message.zh}：“{numeral}、{stray.heading.text}”未能识别为该部分",
+                en=f"{message.en}: “{numeral}、{stray.heading.text}” was not recognised as that section",
+            )
+            span = stray.heading.span
+        else:
+            following = [s for s in report.sections if s.number > spec.number]
+            span = following[0].heading.span if following else report.end
         yield RULE.finding(
             span,
-            Text(
-                zh=f"缺少第{numeral}部分“{numeral}、{spec.heading}”",
-                en=f"section {numeral} ({spec.number}, “{spec.heading}”) is missing",
-            ),
+            message,
             help=Text(
                 zh=f"按年报格式补充“{numeral}、{spec.heading}”一节",
                 en=f"add the section “{numeral}、{spec.heading}” as the format requires",
