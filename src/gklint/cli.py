@@ -1,4 +1,4 @@
-"""Command line: ``gklint check``, ``gklint rules``, ``gklint explain``.
+"""Command line: ``gklint check``, ``gklint rules``, ``gklint explain``, ``gklint config``.
 
 Exit codes: 0 no finding at the failing severity, 1 at least one, 2 a file could not be
 read or the command line was wrong.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
@@ -16,7 +17,9 @@ from rich.progress import Progress
 
 from gklint import __version__
 from gklint.findings import Severity
-from gklint.plugins import RuleSet, load_rules
+from gklint.config import ConfigError, describe
+from gklint.plugins import RuleSet
+from gklint.project import Options, Project
 from gklint.reporting.base import EXIT_OK, EXIT_TROUBLE, summarize
 from gklint.reporting.json import write_json
 from gklint.reporting.terminal import TerminalReporter
@@ -38,27 +41,63 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"gklint {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+    # Every command sees the rules the configuration gives it (TOML packs included).
+    configured = argparse.ArgumentParser(add_help=False)
+    configured.add_argument("--config", metavar="FILE", type=Path, help="use this configuration file for every path")
+    configured.add_argument("--isolated", action="store_true", help="ignore every configuration file")
 
-    check = sub.add_parser("check", help="check report files or directories")
+    check = sub.add_parser("check", parents=[configured], help="check report files or directories")
     check.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (walked), or - for stdin")
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    check.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language (default: zh)")
+    check.add_argument("--lang", choices=("zh", "en"), help="message language (default: zh)")
     check.add_argument("--year", type=int, help="report year, overriding the one in the title")
     check.add_argument(
         "--fail-on",
         choices=("error", "warning", "info"),
-        default="error",
         help="lowest severity that makes the exit code 1 (default: error)",
     )
+    for flag, what in (
+        ("--select", "run only these rules, replacing the configuration's select"),
+        ("--extend-select", "also run these rules"),
+        ("--ignore", "do not run these rules"),
+    ):
+        check.add_argument(flag, type=_selectors, metavar="RULES", help=f"{what} (codes, prefixes, names, packs; comma-separated)")
     check.add_argument("--statistics", action="store_true", help="also print how often each rule fired")
     check.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
-    rules = sub.add_parser("rules", help="list the rules")
+    rules = sub.add_parser("rules", parents=[configured], help="list the rules")
     rules.add_argument("--lang", choices=("zh", "en"), default="zh", help=argparse.SUPPRESS)
 
-    explain = sub.add_parser("explain", help="show a rule's documentation")
+    explain = sub.add_parser("explain", parents=[configured], help="show a rule's documentation")
     explain.add_argument("rule", metavar="CODE-or-NAME")
+
+    config = sub.add_parser("config", parents=[configured], help="show the settings that apply to a path")
+    config.add_argument("path", nargs="?", default=".", metavar="PATH", help="a report or directory (default: .)")
     return parser
+
+
+def _selectors(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _project(args: argparse.Namespace) -> Project:
+    return Project(
+        Options(
+            config=args.config,
+            isolated=args.isolated,
+            select=getattr(args, "select", None),
+            extend_select=getattr(args, "extend_select", None) or (),
+            ignore=getattr(args, "ignore", None) or (),
+            year=getattr(args, "year", None),
+        )
+    )
+
+
+def _here_ruleset(project: Project, err: Console) -> RuleSet:
+    """The rules the configuration of the current directory sees."""
+    ruleset = project.ruleset(project.config_for("."))
+    _warn_problems(ruleset, err)
+    return ruleset
 
 
 def _warn_problems(ruleset: RuleSet, console: Console) -> None:
@@ -68,20 +107,28 @@ def _warn_problems(ruleset: RuleSet, console: Console) -> None:
 
 def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     """Check every path; report; return the exit code."""
-    ruleset = load_rules()
-    _warn_problems(ruleset, err)
-    ctx = RuleContext(lang=args.lang)
+    project = _project(args)
+    # Run-wide settings come from the command line, else the current directory's configuration.
+    here = project.config_for(".")
+    lang = args.lang or here.lang or "zh"
+    fail_on = Severity.parse(args.fail_on) if args.fail_on else here.fail_on or Severity.ERROR
     paths = list(expand_paths(args.paths))
     if not paths:
         raise UsageError("no report files found in the given directories")
     stdin = sys.stdin.buffer.read() if "-" in paths else None
-    reporter = TerminalReporter(out, lang=args.lang) if args.format == "text" else None
+    plans = {path: project.plan(path) for path in paths}  # every configuration error before any output
+    _warn_problems(RuleSet(problems=project.problems), err)
+    reporter = TerminalReporter(out, lang=lang) if args.format == "text" else None
     results: list[FileResult] = []
     show_progress = not args.no_progress and err.is_terminal and len(paths) >= PROGRESS_FROM
     with Progress(console=err, transient=True, disable=not show_progress) as progress:
         task = progress.add_task("gklint", total=len(paths))
         for path in paths:
-            result = check_file(path, ruleset.rules, year=args.year, ctx=ctx, stdin=stdin)
+            plan = plans[path]
+            ctx = RuleContext(lang=lang, agency_kind=plan.agency_kind)
+            result = check_file(
+                path, list(plan.rules), year=plan.year, agency=plan.agency, ctx=ctx, stdin=stdin
+            )
             results.append(result)
             if reporter is not None:
                 reporter.file(result)
@@ -90,16 +137,15 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     if reporter is not None:
         reporter.finish(summary, statistics=args.statistics)
     else:
-        write_json(results, out.file, lang=args.lang)
-    return summary.exit_code(Severity.parse(args.fail_on))
+        write_json(results, out.file, lang=lang)
+    return summary.exit_code(fail_on)
 
 
 def cmd_rules(args: argparse.Namespace, out: Console, err: Console) -> int:
     """List every rule with its code, name, pack, default severity and summary."""
     from rich.table import Table as RichTable  # noqa: PLC0415 - only this command needs it
 
-    ruleset = load_rules()
-    _warn_problems(ruleset, err)
+    ruleset = _here_ruleset(_project(args), err)
     table = RichTable(box=None, pad_edge=False)
     for column in ("code", "name", "pack", "severity"):
         table.add_column(column, no_wrap=True)
@@ -114,7 +160,7 @@ def cmd_explain(args: argparse.Namespace, out: Console, err: Console) -> int:
     """Print one rule's documentation (its module docstring)."""
     from rich.markdown import Markdown  # noqa: PLC0415 - markdown-it is slow to import; only explain needs it
 
-    ruleset = load_rules()
+    ruleset = _here_ruleset(_project(args), err)
     rule = ruleset.lookup(args.rule)
     if rule is None:
         raise UsageError(f"unknown rule {args.rule!r}; `gklint rules` lists them")
@@ -123,7 +169,18 @@ def cmd_explain(args: argparse.Namespace, out: Console, err: Console) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}
+def cmd_config(args: argparse.Namespace, out: Console, err: Console) -> int:
+    """Print the settings that apply to a path and the file they come from."""
+    project = _project(args)
+    config = project.config_for(args.path)
+    project.plan(args.path)  # validates the rule names too
+    _warn_problems(RuleSet(problems=project.problems), err)
+    for line in describe(config):
+        out.print(line, highlight=False, markup=False, soft_wrap=True)
+    return EXIT_OK
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "config": cmd_config}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -136,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out, err = Console(), Console(stderr=True)
     try:
         return COMMANDS[args.command](args, out, err)
-    except UsageError as exc:
+    except (UsageError, ConfigError) as exc:
         err.print(f"[bold red]gklint: error:[/] {escape(str(exc))}", highlight=False)
         return EXIT_TROUBLE
     except KeyboardInterrupt:

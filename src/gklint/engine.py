@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
+from gklint.agency import kind_of
 from gklint.ast import Span
 from gklint.findings import Finding, Severity, Text
 from gklint.model import Report, build_report
@@ -16,20 +18,32 @@ INTERNAL_ERROR = "GK000"
 def lint_report(report: Report, rules: Iterable[Rule], ctx: RuleContext | None = None) -> list[Finding]:
     """Run ``rules`` on a report model; a crashing rule becomes one ``internal-error`` finding."""
     ctx = ctx or RuleContext()
+    if ctx.agency_kind is None:
+        ctx = replace(ctx, agency_kind=kind_of(report.agency))
     findings: list[Finding] = []
     for rule in rules:
         try:
-            findings.extend(rule.check(report, ctx))
+            # The rule record carries the run's severity (configuration may override the
+            # default), while a check builds findings from its module's own record.
+            findings.extend(
+                replace(f, severity=rule.severity) if f.code == rule.code and f.severity != rule.severity else f
+                for f in rule.check(report, ctx)
+            )
         except Exception as exc:  # noqa: BLE001 - one broken rule must not silence the others
             findings.append(_internal_error(report, rule, exc))
     return sorted(findings)
 
 
 def lint_text(
-    text: str, rules: Iterable[Rule], *, year: int | None = None, ctx: RuleContext | None = None
+    text: str,
+    rules: Iterable[Rule],
+    *,
+    year: int | None = None,
+    agency: str | None = None,
+    ctx: RuleContext | None = None,
 ) -> list[Finding]:
-    """Parse canonical report text and lint it."""
-    return lint_report(build_report(parse(text), text, year=year), rules, ctx)
+    """Parse canonical report text and lint it (``year``/``agency`` override the title's)."""
+    return lint_report(build_report(parse(text), text, year=year, agency=agency), rules, ctx)
 
 
 def _internal_error(report: Report, rule: Rule, exc: Exception) -> Finding:

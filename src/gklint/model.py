@@ -5,7 +5,9 @@ Rules read reports through this model; it is derived once per document.
 
 from __future__ import annotations
 
+import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -18,6 +20,9 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _REPORT_LINE = re.compile(r"((?:19|20)\d{2})\s*年度?.{0,30}?(?:年度报告|年报|工作报告)")
 # Headings this long are prose that happens to start with an enumerator.
 _MAX_HEADING = 30
+# The signature block: agency name, then the date on a line of its own, at the very end.
+_DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_SIGNATURE_LINES = 3
 
 TEMPLATES = ("2021", "2019", "legacy")
 
@@ -82,6 +87,7 @@ class Report:
     document: Document
     text: str
     year_override: int | None = None
+    agency_override: str | None = None
 
     @cached_property
     def title_year(self) -> tuple[int, Span] | None:
@@ -104,7 +110,9 @@ class Report:
 
     @cached_property
     def agency(self) -> str | None:
-        """The issuing agency: the title's words before the year."""
+        """The issuing agency: the configured one, else the title's words before the year."""
+        if self.agency_override is not None:
+            return self.agency_override
         if self.document.title is None or self.title_year is None:
             return None
         title = self.document.title
@@ -168,6 +176,22 @@ class Report:
             lines += [b for b in section.blocks if not isinstance(b, Table)]
         return tuple(lines)
 
+    @cached_property
+    def signed_on(self) -> tuple[datetime.date, Span] | None:
+        """The signing date: a line that is only a date (``2025年1月20日``) among the last lines.
+
+        Reports end with the agency's name and this date; it is the best publication date
+        the text itself carries (portals keep 发布日期 outside the report).
+        """
+        for node in reversed(self.prose[-_SIGNATURE_LINES:]):
+            match = _DATE_LINE.match(unicodedata.normalize("NFKC", node.text))
+            if match:
+                try:
+                    return datetime.date(*map(int, match.groups())), node.span
+                except ValueError:  # 2月30日: not a date, so not a signature
+                    return None
+        return None
+
     def section(self, number: int) -> ReportSection | None:
         """The first canonical section with this number, if present."""
         return next((s for s in self.sections if s.number == number), None)
@@ -198,6 +222,6 @@ class Report:
         return next((t for t in TEMPLATES if t in kinds), None)
 
 
-def build_report(document: Document, text: str, *, year: int | None = None) -> Report:
+def build_report(document: Document, text: str, *, year: int | None = None, agency: str | None = None) -> Report:
     """The model of a parsed document."""
-    return Report(document=document, text=text, year_override=year)
+    return Report(document=document, text=text, year_override=year, agency_override=agency)

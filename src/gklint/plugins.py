@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from importlib.metadata import entry_points
 
@@ -12,14 +13,22 @@ from gklint import hookspecs
 from gklint.rules import Rule, validate_rule
 
 ENTRY_POINT_GROUP = "gklint"
+# The selector naming every built-in pack at once (their entry-point names also work).
+NATIONAL = "national"
+NATIONAL_MODULE = "gklint_rules"
 
 
 @dataclass
 class RuleSet:
-    """The rules of a run, and the problems met while loading packs."""
+    """The rules of a run, and the problems met while loading packs.
+
+    ``groups`` maps each name that selects packs to the packs it means: every pack's own
+    name, and ``national`` for the built-in packs.
+    """
 
     rules: list[Rule] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    groups: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lookup(self, key: str) -> Rule | None:
         """A rule by code, alias or name (case-insensitive for codes)."""
@@ -67,6 +76,9 @@ def collect_rules(pm: pluggy.PluginManager, problems: list[str] | None = None) -
         impl = getattr(plugin, "gklint_rules", None)
         if impl is None:
             continue
+        result.groups[name] = frozenset({name})
+        if getattr(plugin, "__name__", "").split(".")[0] == NATIONAL_MODULE:
+            result.groups[NATIONAL] = result.groups.get(NATIONAL, frozenset()) | {name}
         try:
             rules = list(impl())
         except Exception as exc:  # noqa: BLE001 - isolate a broken pack
@@ -91,7 +103,12 @@ def collect_rules(pm: pluggy.PluginManager, problems: list[str] | None = None) -
     return result
 
 
-def load_rules() -> RuleSet:
-    """All rules of all installed packs."""
+def load_rules(extra: Sequence[tuple[str, object]] = ()) -> RuleSet:
+    """All rules of all installed packs, plus ``extra`` packs given as (name, plugin)."""
     pm, problems = get_plugin_manager()
+    for name, plugin in extra:
+        if pm.get_plugin(name) is not None:
+            problems.append(f"rule pack {name!r} rejected: an installed pack has that name")
+            continue
+        pm.register(plugin, name=name)
     return collect_rules(pm, problems)

@@ -20,9 +20,16 @@ DOC_HEADINGS = ("## What it does", "## Why is this bad?", "## Example", "Use ins
 
 @dataclass(frozen=True, slots=True)
 class RuleContext:
-    """What a rule may know besides the report: the run's options."""
+    """What a rule may know besides the report: the run's options.
+
+    ``agency_kind`` is ``"department"`` (局、委、办… report by 1月31日, 条例 第四十九条第一款)
+    or ``"government"`` (a 人民政府's own report: by 3月31日, and 监督保障 must cover
+    工作考核、社会评议和责任追究); the configuration sets it, else the engine infers it
+    from the agency name (`gklint.agency.kind_of`), and None means unknown.
+    """
 
     lang: str = "zh"
+    agency_kind: str | None = None
 
 
 CheckFunction = Callable[["Report", RuleContext], Iterable[Finding]]

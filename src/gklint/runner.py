@@ -42,6 +42,7 @@ def check_file(
     rules: list[Rule],
     *,
     year: int | None = None,
+    agency: str | None = None,
     ctx: RuleContext | None = None,
     stdin: bytes | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -51,5 +52,5 @@ def check_file(
         source = read_stdin_bytes(stdin or b"") if path == "-" else read_path(Path(path), max_bytes=max_bytes)
     except ReadError as exc:
         return FileResult(path=path, error=str(exc))
-    findings = lint_text(source.text, rules, year=year, ctx=ctx)
+    findings = lint_text(source.text, rules, year=year, agency=agency, ctx=ctx)
     return FileResult(path=path, findings=findings, source=source)
