@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
@@ -17,6 +18,7 @@ from rich.progress import Progress
 
 from gklint import __version__
 from gklint.findings import Severity
+from gklint.baseline import Baseline, BaselineError, write_baseline
 from gklint.config import ConfigError, describe
 from gklint.plugins import RuleSet
 from gklint.project import Options, Project
@@ -64,6 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
         check.add_argument(flag, type=_selectors, metavar="RULES", help=f"{what} (codes, prefixes, names, packs; comma-separated)")
     check.add_argument("--statistics", action="store_true", help="also print how often each rule fired")
     check.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    check.add_argument("--baseline", metavar="FILE", type=Path, help="hide the findings recorded in this baseline")
+    check.add_argument(
+        "--write-baseline", metavar="FILE", type=Path, help="record today's findings in FILE instead of reporting them"
+    )
 
     rules = sub.add_parser("rules", parents=[configured], help="list the rules")
     rules.add_argument("--lang", choices=("zh", "en"), default="zh", help=argparse.SUPPRESS)
@@ -118,7 +124,12 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     plans = {path: project.plan(path) for path in paths}  # every configuration error before any output
     _warn_problems(RuleSet(problems=project.problems), err)
-    reporter = TerminalReporter(out, lang=lang) if args.format == "text" else None
+    try:
+        baseline = Baseline.load(args.baseline) if args.baseline else None
+    except BaselineError as exc:
+        raise UsageError(str(exc)) from None
+    reporting = args.write_baseline is None
+    reporter = TerminalReporter(out, lang=lang) if args.format == "text" and reporting else None
     results: list[FileResult] = []
     show_progress = not args.no_progress and err.is_terminal and len(paths) >= PROGRESS_FROM
     with Progress(console=err, transient=True, disable=not show_progress) as progress:
@@ -129,11 +140,17 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
             result = check_file(
                 path, list(plan.rules), year=plan.year, agency=plan.agency, ctx=ctx, stdin=stdin
             )
+            if baseline is not None and result.source is not None and reporting:
+                result = replace(result, findings=baseline.hide(path, result.findings, result.source.text))
             results.append(result)
             if reporter is not None:
                 reporter.file(result)
             progress.advance(task)
     summary = summarize(results)
+    if not reporting:
+        recorded = write_baseline(args.write_baseline, ((r.path, r.findings, r.source.text) for r in results if r.source))
+        err.print(f"gklint: recorded {recorded} finding(s) in {args.write_baseline}", highlight=False, markup=False)
+        return EXIT_TROUBLE if summary.unreadable else EXIT_OK
     if reporter is not None:
         reporter.finish(summary, statistics=args.statistics)
     else:
