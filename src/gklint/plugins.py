@@ -56,11 +56,14 @@ def get_plugin_manager(*, load_entry_points: bool = True) -> tuple[pluggy.Plugin
             except Exception as exc:  # noqa: BLE001 - any failure of a pack must not stop the run
                 dist = f" ({ep.dist.name} {ep.dist.version})" if ep.dist else ""
                 problems.append(f"rule pack {ep.name!r}{dist} failed to load: {type(exc).__name__}: {exc}")
-    try:
-        pm.check_pending()
-    except pluggy.PluginValidationError as exc:
-        problems.append(f"rule pack {exc.plugin_name!r} has a hook gklint does not know: {exc}")
-        pm.unregister(name=exc.plugin_name)
+    # check_pending stops at the first misspelled hook; drop that pack and look again.
+    while True:
+        try:
+            pm.check_pending()
+            break
+        except pluggy.PluginValidationError as exc:
+            problems.append(f"rule pack {pm.get_name(exc.plugin)!r} has a hook gklint does not know: {exc}")
+            pm.unregister(exc.plugin)
     if os.environ.get("GKLINT_TRACE_PLUGINS"):
         pm.trace.root.setwriter(print)
         pm.enable_tracing()
