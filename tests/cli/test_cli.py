@@ -19,7 +19,8 @@ from tests.conftest import ROOT, SAMPLES
 CLEAN = str(SAMPLES / "clean-2024.txt")
 DEMO = str(ROOT / "examples" / "demo-2024.txt")
 FINDING_KEYS = {
-    "path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message", "help", "expected"
+    "path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message", "help", "expected",
+    "source",  # where in the original .docx/HTML/PDF; null for text files (issue 4)
 }  # fmt: skip
 
 

@@ -1,17 +1,47 @@
 """Readers: bytes of a file → canonical report text (+ where each line came from).
 
 One reader per format; `read_path` picks by extension. Every failure is a `ReadError`
-naming the problem (the caller names the file), never a traceback.
+naming the problem (the caller names the file), never a traceback. The reader modules
+import their parsing libraries (lxml, python-docx, pdfplumber) only when called, so
+checking a .txt file never pays for them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from gklint.readers.base import DEFAULT_MAX_BYTES, ReadError, SourceDocument, read_bytes
+from gklint.readers.base import DEFAULT_MAX_BYTES, Origin, ReadError, SourceDocument, read_bytes
+from gklint.readers.docx import read_docx_bytes
+from gklint.readers.html import read_html_bytes
+from gklint.readers.pdf import read_pdf_bytes
 from gklint.readers.text import read_text_bytes
 
-SUFFIXES = {".txt": read_text_bytes, ".md": read_text_bytes, ".markdown": read_text_bytes}
+Reader = Callable[[bytes, str, int], SourceDocument]
+
+
+def _text(data: bytes, path: str, max_bytes: int) -> SourceDocument:
+    return read_text_bytes(data, path)
+
+
+def _html(data: bytes, path: str, max_bytes: int) -> SourceDocument:
+    return read_html_bytes(data, path)
+
+
+# The extensions a directory walk picks up, and the reader for each.
+SUFFIXES: dict[str, Reader] = {
+    ".txt": _text,
+    ".md": _text,
+    ".markdown": _text,
+    ".html": _html,
+    ".htm": _html,
+    ".shtml": _html,
+    ".docx": read_docx_bytes,
+    ".pdf": read_pdf_bytes,
+}
+# Named explicitly, a legacy .doc goes to the .docx reader, which explains that it
+# cannot read it; a directory walk skips it.
+_EXPLICIT_ONLY: dict[str, Reader] = {".doc": read_docx_bytes}
 
 
 def supported(path: Path) -> bool:
@@ -20,9 +50,10 @@ def supported(path: Path) -> bool:
 
 
 def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
-    """Read a report file of any supported format."""
-    reader = SUFFIXES.get(path.suffix.lower(), read_text_bytes)
-    return reader(read_bytes(path, max_bytes), str(path))
+    """Read a report file of any supported format; unknown extensions are read as text."""
+    suffix = path.suffix.lower()
+    reader = SUFFIXES.get(suffix) or _EXPLICIT_ONLY.get(suffix) or _text
+    return reader(read_bytes(path, max_bytes), str(path), max_bytes)
 
 
 def read_stdin_bytes(data: bytes) -> SourceDocument:
@@ -30,4 +61,12 @@ def read_stdin_bytes(data: bytes) -> SourceDocument:
     return read_text_bytes(data, "-")
 
 
-__all__ = ["DEFAULT_MAX_BYTES", "ReadError", "SourceDocument", "read_path", "read_stdin_bytes", "supported"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "Origin",
+    "ReadError",
+    "SourceDocument",
+    "read_path",
+    "read_stdin_bytes",
+    "supported",
+]

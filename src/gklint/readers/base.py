@@ -12,21 +12,40 @@ class ReadError(Exception):
     """A file could not be turned into report text; the message says why, in plain words."""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Origin:
+    """Where one canonical line came from in the original document.
+
+    Only the fields that make sense for the format are set. For a table row, the
+    canonical line's N-th TAB-separated field is grid column N of that row (readers
+    expand merged cells into the full grid), so one origin per line is enough to
+    place every cell.
+    """
+
+    paragraph: int | None = None  # .docx: body paragraph, 1-based, empty ones counted
+    table: int | None = None  # table number in the document, 1-based
+    row: int | None = None  # grid row of that table, 1-based
+    page: int | None = None  # PDF page, 1-based
+    line: int | None = None  # HTML: source line of the element
+    element: str | None = None  # HTML: element path (XPath)
+    cell_lines: tuple[int | None, ...] = ()  # HTML: source line of each grid cell
+
+
 @dataclass(frozen=True)
 class SourceDocument:
     """A report as canonical text.
 
     ``text`` has LF line ends only. ``locations`` maps a canonical line number (1-based)
-    to a description of where that line came from in the original, for formats whose
-    positions are not plain lines (a .docx paragraph, a table cell); it is empty for
-    text files, where canonical lines and columns are the file's own.
+    to where that line came from in the original, for formats whose positions are not
+    plain lines (a .docx paragraph, a table cell, a PDF page); it is empty for text
+    files, where canonical lines and columns are the file's own.
     """
 
     path: str
     text: str
     format: str
     encoding: str | None = None
-    locations: dict[int, dict[str, object]] = field(default_factory=dict)
+    locations: dict[int, Origin] = field(default_factory=dict)
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:

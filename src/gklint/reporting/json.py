@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from gklint.readers.locate import locate
 from gklint.runner import FileResult
 
 
@@ -14,10 +15,13 @@ def finding_records(results: Sequence[FileResult], lang: str) -> list[dict[str, 
     records = []
     for result in results:
         for f in result.findings:
+            where = locate(result.source, f.span)
             record: dict[str, Any] = {
                 "path": result.path,
                 "line": f.span.line,
                 "column": f.span.column,
+                # Where the finding is in the original .docx/HTML/PDF; null for text files.
+                "source": where.as_dict(lang) if where else None,
                 "end_line": f.span.end_line,
                 "end_column": f.span.end_column,
                 "code": f.code,

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.text import Text as RichText
 
 from gklint.findings import Finding, Severity
+from gklint.readers.locate import locate
 from gklint.reporting.base import Summary
 from gklint.runner import FileResult
 
@@ -80,12 +81,16 @@ class TerminalReporter:
             return
         lines = result.source.text.split("\n") if result.source else []
         for finding in result.findings:
-            self._finding(result.path, finding, lines)
+            where = locate(result.source, finding.span)
+            self._finding(result.path, finding, lines, where.describe(self.lang) if where else None)
 
-    def _finding(self, path: str, finding: Finding, lines: Sequence[str]) -> None:
+    def _finding(self, path: str, finding: Finding, lines: Sequence[str], where: str | None = None) -> None:
         span = finding.span
         head = RichText()
         head.append(f"{path}:{span.line}:{span.column}: ", style="bold")
+        # A .docx, HTML or PDF line number means little to its reader; say where in the original.
+        if where:
+            head.append(f"{where}: ", style="bold magenta")
         head.append(f"{finding.code} ", style="bold")
         head.append(f"[{LABELS[self.lang][finding.severity]}]", style=STYLES[finding.severity])
         head.append(f" {finding.message.get(self.lang)}")

@@ -1,0 +1,145 @@
+"""Word reports (.docx): body paragraphs and tables in order, merged cells expanded.
+
+The archive is checked by `gklint.readers.package` before python-docx opens it.
+python-docx then provides the parsed parts; the body is walked directly in XML, because
+the reader needs what python-docx's objects hide: content controls (``w:sdt``) holding
+paragraphs, tracked insertions, ``gridBefore`` and ``vMerge``.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from gklint.readers.base import Origin, ReadError, SourceDocument
+from gklint.readers.canonical import CanonicalText
+from gklint.readers.grid import SourceCell, expand
+from gklint.readers.numbering import W, Numbering, int_val
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+# The total an archive may unpack to, as a multiple of the file size limit (images
+# included); the XML parts, which become in-memory trees, get half the file size limit.
+UNPACK_FACTOR = 4
+
+# Containers whose children are body content, transparent to the reader.
+_TRANSPARENT = {f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag", f"{W}ins", f"{W}moveTo"}
+# Inside a paragraph: deleted text, floating text boxes and drawings are not the line.
+_SKIP_IN_PARAGRAPH = {f"{W}del", f"{W}moveFrom", f"{W}txbxContent", f"{W}drawing", f"{W}pict", f"{W}object"}
+_AC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def read_docx_bytes(data: bytes, path: str, max_bytes: int) -> SourceDocument:
+    """Read a .docx report (``max_bytes`` is the file size limit the unpacked limits derive from)."""
+    from gklint.readers.package import check_package
+
+    check_package(data, max_unpacked=UNPACK_FACTOR * max_bytes, max_xml=max_bytes // 2)
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import LxmlError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, LxmlError, KeyError, ValueError) as exc:
+        raise ReadError(f"not a readable Word document: {exc}") from None
+    try:
+        numbering_xml = document.part.part_related_by(RT.NUMBERING).element
+    except KeyError:
+        numbering_xml = None
+    numbering = Numbering(numbering_xml, document.styles.element)
+    out = CanonicalText()
+    _Body(out, numbering).read(document.element.body)
+    return out.document(path, "docx")
+
+
+def paragraph_text(p: _Element, *, line_breaks: bool) -> str:
+    """A paragraph's text as displayed: runs, hyperlinks and insertions, not deletions.
+
+    A TAB becomes a space (in canonical text a TAB means a table cell); a line break is
+    ``\\n`` in body paragraphs and a space in table cells.
+    """
+    parts: list[str] = []
+    stack = [iter(p)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag
+        if tag in _SKIP_IN_PARAGRAPH or tag == _AC_FALLBACK or not isinstance(tag, str):
+            continue
+        if tag == f"{W}t":
+            parts.append(child.text or "")
+        elif tag in (f"{W}tab", f"{W}ptab"):
+            parts.append(" ")
+        elif tag in (f"{W}br", f"{W}cr"):
+            # A page or column break is layout, not a line of the text.
+            parts.append("\n" if line_breaks and child.get(f"{W}type") in (None, "textWrapping") else " ")
+        elif tag == f"{W}noBreakHyphen":
+            parts.append("-")
+        else:
+            stack.append(iter(child))
+    return "".join(parts)
+
+
+class _Body:
+    """Walks ``w:body`` in order, counting paragraphs and tables for the source map."""
+
+    def __init__(self, out: CanonicalText, numbering: Numbering) -> None:
+        self.out = out
+        self.numbering = numbering
+        self.paragraphs = 0
+        self.tables = 0
+
+    def read(self, body: _Element) -> None:
+        stack = [iter(body)]
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+            elif child.tag == f"{W}p":
+                self.paragraphs += 1
+                text = self.numbering.label(child) + paragraph_text(child, line_breaks=True)
+                self.out.paragraph(text, Origin(paragraph=self.paragraphs))
+            elif child.tag == f"{W}tbl":
+                self.tables += 1
+                self._table(child, self.tables)
+            elif child.tag in _TRANSPARENT:
+                stack.append(iter(child))
+
+    def _table(self, tbl: _Element, number: int) -> None:
+        rows = []
+        for tr in tbl.iter(f"{W}tr"):
+            if _owner_table(tr) is not tbl:
+                continue  # a row of a table nested in a cell: part of that cell's text
+            column = int_val(tr.find(f"{W}trPr/{W}gridBefore"), 0)
+            cells = []
+            for tc in tr.iter(f"{W}tc"):
+                if _owner_table(tc) is not tbl:
+                    continue
+                span = int_val(tc.find(f"{W}tcPr/{W}gridSpan"), 1)
+                merge = tc.find(f"{W}tcPr/{W}vMerge")
+                # vMerge without val="restart" continues the cell above: written empty.
+                continued = merge is not None and merge.get(f"{W}val") != "restart"
+                text = "" if continued else self._cell_text(tc)
+                cells.append(SourceCell(text, colspan=span, column=column))
+                column += max(span, 1)
+            rows.append(cells)
+        grid = expand(rows)
+        if grid and any(slot.text.strip() for row in grid for slot in row):
+            self.out.table(grid, lambda r, row: Origin(table=number, row=r + 1))
+
+    def _cell_text(self, tc: _Element) -> str:
+        texts = []
+        for p in tc.iter(f"{W}p"):
+            label = self.numbering.label(p)
+            texts.append(label + paragraph_text(p, line_breaks=False))
+        return " ".join(t for t in texts if t.strip())
+
+
+def _owner_table(el: _Element) -> _Element | None:
+    for ancestor in el.iterancestors(f"{W}tbl"):
+        return ancestor
+    return None

@@ -1,0 +1,113 @@
+"""Safety checks on an Office Open XML package (.docx) before any library opens it.
+
+python-docx unzips and parses every part itself, trusting the archive. Here the archive
+is checked first: that it is a zip at all (a password-protected .docx and a legacy .doc
+are OLE compound files), that its declared sizes are within limits, that each member
+really inflates to no more than it declares (read with a cap, never whole), and that
+no XML part carries a DTD: Word never writes one, and a DTD is what entity-expansion
+attacks ("billion laughs", external entities) need.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from xml.sax import SAXException
+from xml.sax.handler import ContentHandler
+
+from defusedxml import DefusedXmlException
+from defusedxml.expatreader import create_parser
+
+from gklint.readers.base import ReadError
+
+OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+MAX_MEMBERS = 5000
+_CHUNK = 1 << 16
+
+
+class _PrologDone(Exception):
+    """Raised at the root element: a DTD can only come before it, so reading stops."""
+
+
+class _StopAtRoot(ContentHandler):
+    def startElement(self, name: str, attrs: object) -> None:  # noqa: N802 - SAX API name
+        raise _PrologDone
+
+    def startElementNS(self, name: object, qname: object, attrs: object) -> None:  # noqa: N802 - SAX API name
+        raise _PrologDone
+
+
+def check_package(data: bytes, *, max_unpacked: int, max_xml: int) -> None:
+    """Raise `ReadError` unless ``data`` is a zip that is safe to hand to python-docx.
+
+    ``max_unpacked`` bounds the total inflated size of all members; ``max_xml`` bounds
+    the inflated size of the XML parts together, since those become in-memory trees.
+    """
+    if data.startswith(OLE_MAGIC):
+        raise ReadError(
+            "this is an encrypted (password-protected) .docx or a legacy Word 97-2003 .doc; "
+            "remove the password or save it as .docx"
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise ReadError("not a valid .docx: the file is damaged or truncated (not a readable zip archive)") from None
+    with archive:
+        members = archive.infolist()
+        if len(members) > MAX_MEMBERS:
+            raise ReadError(f"not a plausible .docx: {len(members)} archive members")
+        names = {member.filename for member in members}
+        if "word/document.xml" not in names:
+            raise ReadError("not a Word document: the archive has no word/document.xml")
+        declared = sum(member.file_size for member in members)
+        if declared > max_unpacked:
+            raise ReadError(_too_big(declared, max_unpacked))
+        xml_declared = sum(member.file_size for member in members if _is_xml(member.filename))
+        if xml_declared > max_xml:
+            raise ReadError(f"its XML parts unpack to {xml_declared / 1e6:.0f} MB, over the {max_xml / 1e6:.0f} MB limit")
+        for member in members:
+            _check_member(archive, member)
+
+
+def _is_xml(name: str) -> bool:
+    return name.endswith((".xml", ".rels"))
+
+
+def _too_big(size: int, limit: int) -> str:
+    return f"it unpacks to {size / 1e6:.0f} MB, over the {limit / 1e6:.0f} MB limit (zip bomb?)"
+
+
+def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    """Inflate one member in chunks, at most one byte past its declared size."""
+    screen = _dtd_screen() if _is_xml(member.filename) else None
+    total = 0
+    try:
+        with archive.open(member) as stream:
+            while chunk := stream.read(_CHUNK):
+                total += len(chunk)
+                if total > member.file_size:
+                    raise ReadError(f"{member.filename} inflates past its declared size (zip bomb?)")
+                if screen is not None:
+                    try:
+                        screen.feed(chunk)
+                    except _PrologDone:
+                        screen = None
+    except ReadError:
+        raise
+    except DefusedXmlException:
+        raise ReadError(
+            f"{member.filename} declares a DTD or XML entities, which Word never writes; refused as unsafe"
+        ) from None
+    except SAXException as exc:
+        raise ReadError(f"{member.filename} is not well-formed XML: {exc.getMessage()}") from None
+    except RuntimeError:  # zipfile: member encrypted with a zip password
+        raise ReadError(f"{member.filename} is encrypted; remove the password") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+        raise ReadError(f"the archive is damaged ({member.filename}: {exc})") from None
+
+
+def _dtd_screen():  # type: ignore[no-untyped-def]  # defusedxml's SAX parser is untyped
+    parser = create_parser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    parser.setContentHandler(_StopAtRoot())
+    return parser

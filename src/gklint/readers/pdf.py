@@ -1,0 +1,162 @@
+"""PDF reports, through the optional pdfplumber extra (``pip install 'gklint[pdf]'``).
+
+Per page: ruled tables (pdfplumber writes a merged cell once and None in the slots it
+covers, which is the canonical layout) and the text lines outside them, in reading
+order. Lines wrapped by the page width are joined back into paragraphs; page numbers
+are dropped; a table that runs onto the next page continues as the same table.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+
+from gklint.readers.base import Origin, ReadError, SourceDocument
+from gklint.readers.canonical import CanonicalText
+from gklint.readers.grid import SourceCell, expand
+
+INSTALL_HINT = "reading PDF files needs the optional extra: pip install 'gklint[pdf]'"
+# Text extraction costs about a tenth of a second per page; a report has tens of pages.
+MAX_PAGES = 500
+# A line starting like this opens a new paragraph even when the previous line was full.
+_OPENER = re.compile(r"^[ \u3000]*([一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|\d{1,2}[.．、])")
+# A running page number: "3", "- 3 -", "第3页", "3/12", "第 3 页 共 12 页".
+_PAGE_NUMBER = re.compile(r"^[-—－–\s]*(第\s*)?\d{1,4}\s*(页)?\s*([/／]|共)?\s*(\d{1,4})?\s*(页)?[-—－–\s]*$")
+# Page header and footer bands, as a fraction of the page height.
+_MARGIN_BAND = 0.08
+
+
+@dataclass
+class _Line:
+    text: str
+    page: int
+    x0: float
+    x1: float
+    size: float
+
+
+@dataclass
+class _Table:
+    page: int
+    rows: list[list[str]]
+    pages: list[int] = field(default_factory=list)  # the page of each row
+
+
+def read_pdf_bytes(data: bytes, path: str, max_bytes: int) -> SourceDocument:
+    """Read a PDF report (``max_bytes`` is unused: the file size was checked on reading)."""
+    try:
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    except ImportError:
+        raise ReadError(INSTALL_HINT) from None
+    items: list[_Line | _Table] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise ReadError(f"{len(pdf.pages)} pages, over the {MAX_PAGES}-page limit for a report")
+            for number, page in enumerate(pdf.pages, 1):
+                items.extend(_page_items(page, number))
+    except ReadError:
+        raise
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise ReadError("the PDF is password-protected; remove the password") from None
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on damaged files
+        raise ReadError(f"not a readable PDF ({type(exc).__name__}: {exc})") from None
+    if not any(isinstance(item, _Table) or item.text.strip() for item in items):
+        raise ReadError("the PDF has no text layer (a scanned document?); gklint cannot check images")
+    return _write(items, path)
+
+
+def _page_items(page, number: int) -> list[_Line | _Table]:  # type: ignore[no-untyped-def]  # pdfplumber is untyped
+    """The page's lines and tables, top to bottom."""
+    tables = page.find_tables()
+    boxes = [table.bbox for table in tables]
+
+    def outside(obj: dict) -> bool:  # type: ignore[type-arg]
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    placed: list[tuple[float, _Line | _Table]] = []
+    band = page.height * _MARGIN_BAND
+    for line in page.filter(outside).extract_text_lines(return_chars=True):
+        text = line["text"]
+        in_margin = line["top"] < band or line["bottom"] > page.height - band
+        if in_margin and _PAGE_NUMBER.match(text):
+            continue
+        size = line["chars"][0]["size"] if line["chars"] else 10.0
+        placed.append((line["top"], _Line(text, number, line["x0"], line["x1"], size)))
+    for table in tables:
+        rows = [[_cell(cell) for cell in row] for row in table.extract()]
+        placed.append((table.bbox[1], _Table(number, rows, [number] * len(rows))))
+    placed.sort(key=lambda pair: pair[0])
+    return [item for _, item in placed]
+
+
+def _cell(text: str | None) -> str:
+    # A cell's wrapped lines join without a space (Chinese), except between Latin words.
+    lines = (text or "").split("\n")
+    out = lines[0]
+    for line in lines[1:]:
+        gap = " " if out[-1:].isascii() and out[-1:].isalnum() and line[:1].isascii() and line[:1].isalnum() else ""
+        out += gap + line
+    return out
+
+
+def _join_tables(items: list[_Line | _Table]) -> list[_Line | _Table]:
+    """Continue a table on the next page when that page opens with a table of the same width."""
+    joined: list[_Line | _Table] = []
+    for item in items:
+        last = joined[-1] if joined else None
+        if (
+            isinstance(item, _Table)
+            and isinstance(last, _Table)
+            and item.page == last.pages[-1] + 1
+            and item.rows
+            and len(item.rows[0]) == len(last.rows[0])
+        ):
+            skip = 1 if item.rows[0] == last.rows[0] else 0  # the header row repeated on the new page
+            last.rows.extend(item.rows[skip:])
+            last.pages.extend(item.pages[skip:])
+        else:
+            joined.append(item)
+    return joined
+
+
+def _write(items: list[_Line | _Table], path: str) -> SourceDocument:
+    out = CanonicalText()
+    margins: dict[int, tuple[float, float]] = {}
+    for item in items:
+        if isinstance(item, _Line):
+            left, right = margins.get(item.page, (item.x0, item.x1))
+            margins[item.page] = (min(left, item.x0), max(right, item.x1))
+    paragraph: list[_Line] = []
+
+    def flush() -> None:
+        if paragraph:
+            out.paragraph("".join(line.text for line in paragraph), Origin(page=paragraph[0].page))
+            paragraph.clear()
+
+    tables = 0
+    for item in _join_tables(items):
+        if isinstance(item, _Table):
+            flush()
+            tables += 1
+            grid = expand([[SourceCell(text) for text in row] for row in item.rows])
+            out.table(grid, lambda r, row, t=item, n=tables: Origin(page=t.pages[r], table=n, row=r + 1))
+        elif paragraph and _continues(paragraph[-1], item, margins):
+            paragraph.append(item)
+        else:
+            flush()
+            paragraph.append(item)
+    flush()
+    return out.document(path, "pdf")
+
+
+def _continues(prev: _Line, line: _Line, margins: dict[int, tuple[float, float]]) -> bool:
+    """Whether ``line`` wraps on from ``prev``: ``prev`` fills the width, ``line`` is not indented."""
+    if line.page not in (prev.page, prev.page + 1) or _OPENER.match(line.text):
+        return False
+    _, right = margins[prev.page]
+    left, _ = margins[line.page]
+    return prev.x1 >= right - 1.5 * prev.size and line.x0 <= left + 0.5 * line.size
