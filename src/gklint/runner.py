@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import fnmatch
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,14 +28,32 @@ class FileResult:
         return self.error is None
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files to check: files as given, directories walked for supported extensions (sorted)."""
+def expand_paths(paths: Iterable[str], *, include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[str]:
+    """Files to check: files as given, directories walked for supported extensions (sorted).
+
+    ``include``/``exclude`` globs filter the walked files only (a file named on the
+    command line is always checked); a glob matches the path below the walked directory
+    or the file name, so ``*.docx`` and ``drafts/*`` both work.
+    """
     for raw in paths:
         path = Path(raw)
         if raw != "-" and path.is_dir():
-            yield from sorted(str(p) for p in path.rglob("*") if p.is_file() and supported(p))
+            found = []
+            for p in path.rglob("*"):
+                names = (p.relative_to(path).as_posix(), p.name)
+                if not p.is_file() or not supported(p):
+                    continue
+                if include and not _matches(names, include):
+                    continue
+                if not _matches(names, exclude):
+                    found.append(str(p))
+            yield from sorted(found)
         else:
             yield raw
+
+
+def _matches(names: tuple[str, ...], globs: Sequence[str]) -> bool:
+    return any(fnmatch.fnmatchcase(name, glob) for name in names for glob in globs)
 
 
 def check_file(
