@@ -22,6 +22,7 @@ from gklint.baseline import Baseline, BaselineError, write_baseline
 from gklint.config import ConfigError, describe
 from gklint.plugins import RuleSet
 from gklint.project import Options, Project
+from gklint.readers import DEFAULT_MAX_BYTES
 from gklint.reporting.base import EXIT_OK, EXIT_TROUBLE, summarize
 from gklint.reporting.json import write_json
 from gklint.reporting.terminal import TerminalReporter
@@ -34,6 +35,17 @@ PROGRESS_FROM = 20
 
 class UsageError(Exception):
     """A problem with the command line; printed, then exit 2."""
+
+
+def _megabytes(value: str) -> int:
+    """``--max-file-size``: a positive number of MB (MiB), as bytes."""
+    try:
+        size = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of MB: {value!r}") from None
+    if not 0 < size <= 4096:
+        raise argparse.ArgumentTypeError("must be more than 0 and at most 4096 MB")
+    return int(size * (1 << 20))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,6 +78,19 @@ def build_parser() -> argparse.ArgumentParser:
         check.add_argument(flag, type=_selectors, metavar="RULES", help=f"{what} (codes, prefixes, names, packs; comma-separated)")
     check.add_argument("--statistics", action="store_true", help="also print how often each rule fired")
     check.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    check.add_argument(
+        "--include", action="append", default=[], metavar="GLOB", help="in directories, check only matching files (repeatable)"
+    )
+    check.add_argument(
+        "--exclude", action="append", default=[], metavar="GLOB", help="in directories, skip matching files (repeatable)"
+    )
+    check.add_argument(
+        "--max-file-size",
+        type=_megabytes,
+        default=DEFAULT_MAX_BYTES,
+        metavar="MB",
+        help=f"refuse larger files; a .docx may unpack to 4× this (default: {DEFAULT_MAX_BYTES >> 20})",
+    )
     check.add_argument("--baseline", metavar="FILE", type=Path, help="hide the findings recorded in this baseline")
     check.add_argument(
         "--write-baseline", metavar="FILE", type=Path, help="record today's findings in FILE instead of reporting them"
@@ -118,7 +143,7 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     here = project.config_for(".")
     lang = args.lang or here.lang or "zh"
     fail_on = Severity.parse(args.fail_on) if args.fail_on else here.fail_on or Severity.ERROR
-    paths = list(expand_paths(args.paths))
+    paths = list(expand_paths(args.paths, include=args.include, exclude=args.exclude))
     if not paths:
         raise UsageError("no report files found in the given directories")
     stdin = sys.stdin.buffer.read() if "-" in paths else None
@@ -138,7 +163,13 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
             plan = plans[path]
             ctx = RuleContext(lang=lang, agency_kind=plan.agency_kind)
             result = check_file(
-                path, list(plan.rules), year=plan.year, agency=plan.agency, ctx=ctx, stdin=stdin
+                path,
+                list(plan.rules),
+                year=plan.year,
+                agency=plan.agency,
+                ctx=ctx,
+                stdin=stdin,
+                max_bytes=args.max_file_size,
             )
             if baseline is not None and result.source is not None and reporting:
                 result = replace(result, findings=baseline.hide(path, result.findings, result.source.text))

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# Sizes are shown in MB of 2**20 bytes, as --max-file-size takes them.
+MB = 1 << 20
+DEFAULT_MAX_BYTES = 50 * MB
 
 
 class ReadError(Exception):
@@ -53,7 +55,7 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise ReadError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+            raise ReadError(f"file is {size / MB:.3g} MB, over the {max_bytes / MB:.3g} MB limit (--max-file-size)")
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except IsADirectoryError:
@@ -65,5 +67,5 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
-        raise ReadError(f"file is over the {max_bytes / 1e6:.0f} MB limit")
+        raise ReadError(f"file is over the {max_bytes / MB:.3g} MB limit (--max-file-size)")
     return data

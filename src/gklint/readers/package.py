@@ -19,7 +19,7 @@ from xml.sax.handler import ContentHandler
 from defusedxml import DefusedXmlException
 from defusedxml.expatreader import create_parser
 
-from gklint.readers.base import ReadError
+from gklint.readers.base import MB, ReadError
 
 OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 MAX_MEMBERS = 5000
@@ -65,7 +65,7 @@ def check_package(data: bytes, *, max_unpacked: int, max_xml: int) -> None:
             raise ReadError(_too_big(declared, max_unpacked))
         xml_declared = sum(member.file_size for member in members if _is_xml(member.filename))
         if xml_declared > max_xml:
-            raise ReadError(f"its XML parts unpack to {xml_declared / 1e6:.0f} MB, over the {max_xml / 1e6:.0f} MB limit")
+            raise ReadError(f"its XML parts unpack to {xml_declared / MB:.3g} MB, over the {max_xml / MB:.3g} MB limit")
         for member in members:
             _check_member(archive, member)
 
@@ -75,7 +75,7 @@ def _is_xml(name: str) -> bool:
 
 
 def _too_big(size: int, limit: int) -> str:
-    return f"it unpacks to {size / 1e6:.0f} MB, over the {limit / 1e6:.0f} MB limit (zip bomb?)"
+    return f"it unpacks to {size / MB:.3g} MB, over the {limit / MB:.3g} MB limit (zip bomb?)"
 
 
 def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
