@@ -11,11 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gklint.config import Config, ConfigError, ConfigFinder
 from gklint.plugins import RuleSet, load_rules
 from gklint.rules import Rule
 from gklint.selection import choose, unknown_selectors
+
+if TYPE_CHECKING:
+    from gklint.tomlpack import TomlPack
 
 # Builds the rule set from the installed packs plus extra (name, plugin) packs.
 Loader = Callable[[Sequence[tuple[str, object]]], RuleSet]
@@ -53,6 +57,7 @@ class Project:
         self.problems: list[str] = []
         self._load = load
         self._rulesets: dict[tuple[Path, ...], RuleSet] = {}
+        self._toml_names: dict[tuple[Path, ...], tuple[str, ...]] = {}
         self._validated: set[Config] = set()
         cli = (*(self.options.select or ()), *self.options.extend_select, *self.options.ignore)
         self._cli_selectors = cli
@@ -65,7 +70,9 @@ class Project:
         """Every rule ``config`` can see: installed packs plus its TOML packs."""
         key = config.toml_packs
         if key not in self._rulesets:
-            ruleset = self._load([(pack.name, pack) for pack in _toml_packs(key)])
+            packs = _toml_packs(key)
+            ruleset = self._load([(pack.name, pack) for pack in packs])
+            self._toml_names[key] = tuple(pack.name for pack in packs)
             self.problems.extend(p for p in ruleset.problems if p not in self.problems)
             self._rulesets[key] = ruleset
         return self._rulesets[key]
@@ -82,7 +89,8 @@ class Project:
             extend_select=(*config.extend_select, *opts.extend_select),
             ignore=(*config.ignore, *opts.ignore, *config.ignored_for(path)),
             severity=config.severity,
-            packs=config.packs,
+            # The TOML packs a file lists are on even when it also names installed packs.
+            packs=None if config.packs is None else (*config.packs, *self._toml_names[config.toml_packs]),
         )
         year = opts.year if opts.year is not None else config.year
         return Plan(config, tuple(rules), year, config.agency, config.agency_kind)
@@ -108,7 +116,7 @@ class Project:
         self._validated.add(config)
 
 
-def _toml_packs(paths: Sequence[Path]) -> list[object]:
+def _toml_packs(paths: Sequence[Path]) -> list[TomlPack]:
     if not paths:
         return []
     from gklint.tomlpack import load_pack  # noqa: PLC0415 - most runs configure no TOML pack

@@ -67,6 +67,11 @@ def test_configured_pack_runs_and_is_listed(tmp_path: Path, capsys: pytest.Captu
     (tmp_path / "gklint.toml").write_text('packs = ["rules/ours.toml"]\nselect = ["example-city"]\n')
     plan = Project(Options(), load=national_loader).plan(str(tmp_path / "r.txt"))
     assert [r.code for r in plan.rules] == ["XC001", "XC002", "XC003", "XC004"]
+    # Naming installed packs restricts the installed ones, not the TOML packs listed beside them.
+    (tmp_path / "gklint.toml").write_text('packs = ["gklint_rules.text", "rules/ours.toml"]\n')
+    plan = Project(Options(), load=national_loader).plan(str(tmp_path / "r.txt"))
+    assert [r.code for r in plan.rules] == ["TX001", "TX002", "TX003", "XC001", "XC002", "XC003", "XC004"]
+    (tmp_path / "gklint.toml").write_text('packs = ["rules/ours.toml"]\nselect = ["example-city"]\n')
     monkeypatch.chdir(tmp_path)
     assert main(["rules"]) == 0
     assert "example-city" in capsys.readouterr().out
