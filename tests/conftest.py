@@ -13,7 +13,7 @@ from gklint.plugins import RuleSet, collect_rules, get_plugin_manager
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "tests" / "samples"
 # The national packs, as pyproject.toml registers them under the `gklint` entry points.
-NATIONAL_PACKS = ("gklint_rules.structure", "gklint_rules.dates", "gklint_rules.text")
+NATIONAL_PACKS = ("gklint_rules.structure", "gklint_rules.dates", "gklint_rules.text", "gklint_rules.tables")
 
 
 def national_ruleset() -> RuleSet:

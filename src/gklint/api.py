@@ -12,6 +12,7 @@ from gklint.findings import Finding, Severity, Text
 from gklint.model import Marker, Report, ReportSection
 from gklint.normalize import label as normalize_label
 from gklint.rules import Rule, RuleContext
+from gklint.tables import Label, Problem, StatTable, TableCell, TableRow, Value, ValueKind, format_number
 
 hookimpl = pluggy.HookimplMarker("gklint")
 
@@ -20,9 +21,11 @@ __all__ = [
     "Document",
     "Finding",
     "Heading",
+    "Label",
     "Marker",
     "Node",
     "Paragraph",
+    "Problem",
     "Report",
     "ReportSection",
     "Row",
@@ -31,10 +34,16 @@ __all__ = [
     "Section",
     "Severity",
     "Span",
+    "StatTable",
     "SubHeading",
     "Table",
+    "TableCell",
+    "TableRow",
     "Text",
     "Title",
+    "Value",
+    "ValueKind",
+    "format_number",
     "hookimpl",
     "normalize_label",
 ]

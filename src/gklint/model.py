@@ -13,6 +13,7 @@ from functools import cached_property
 
 from gklint import normalize
 from gklint.ast import Block, Cell, Document, Heading, Paragraph, Row, Section, Span, SubHeading, Table, Title
+from gklint.tables import StatTable, Tables, recognize
 from gklint.templates import SectionSpec, Structure, structure
 
 # `2021年`, `2021年度`; the year must be followed by 年 so 文号 like 〔2021〕 are not taken.
@@ -220,6 +221,26 @@ class Report:
         """
         kinds = {m.template for m in self.markers}
         return next((t for t in TEMPLATES if t in kinds), None)
+
+    @cached_property
+    def tables(self) -> Tables:
+        """Tables 二, 三 and 四 mapped to canonical keys (see `gklint.tables`)."""
+        return recognize(self.document, self.template)
+
+    @cached_property
+    def table2(self) -> StatTable | None:
+        """Table 二 (主动公开), e.g. ``report.table2["licensing"]["decisions"]``; None if absent."""
+        return self.tables.t2
+
+    @cached_property
+    def table3(self) -> StatTable | None:
+        """Table 三 (依申请), e.g. ``report.table3["new_received"]["total"]``; None if absent."""
+        return self.tables.t3
+
+    @cached_property
+    def table4(self) -> StatTable | None:
+        """Table 四 (复议、诉讼), e.g. ``report.table4["review"]["total"]``; None if absent."""
+        return self.tables.t4
 
 
 def build_report(document: Document, text: str, *, year: int | None = None, agency: str | None = None) -> Report:

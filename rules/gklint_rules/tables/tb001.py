@@ -1,0 +1,80 @@
+"""Table 三 does not balance: 第一项 + 第二项 ≠ 第三项（七）总计 + 第四项 in a column.
+
+## What it does
+For each applicant column of table 三 (自然人 … 其他, and 总计), checks the identity the
+table header states: 本年新收 + 上年结转 = 本年度办理结果（七）总计 + 结转下年度继续办理.
+The finding sits on the 结转下年度继续办理 cell of the column (on （七）总计 when the
+carry-forward would have to be negative) and gives the value that would make the column
+balance; a blank （七）总计 is left to `blank-cell`. Blank and placeholder cells count as 0; a column whose
+cells cannot be read (see `table-unreadable`) is not checked.
+
+## Why is this bad?
+The header of table 三 itself says “本列数据的勾稽关系为：第一项加第二项之和，等于第三项加
+第四项之和”. A column that does not balance means applications were lost or counted twice:
+the report is “发布内容不准确” in the words of 国办公开办函〔2021〕30号.
+
+## Example
+```text
+一、本年新收政府信息公开申请数量			30	…
+二、上年结转政府信息公开申请数量			2	…
+	（七）总计		29	…
+四、结转下年度继续办理			1	…
+```
+
+Use instead:
+```text
+四、结转下年度继续办理			3	…
+```
+
+## References
+- 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》, table 三 header
+- 国办公开办函〔2019〕60号 (the 2019 format has the same header note)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from gklint.api import Finding, Report, Rule, RuleContext, Severity, Text, ValueKind
+from gklint_rules.tables._helpers import n, tables_required
+
+ROWS = ("new_received", "carried_over", "results_total", "carried_forward")
+
+
+def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """Yield one finding per column of table 三 that does not balance."""
+    table = report.table3
+    if table is None or not tables_required(report) or not all(table.is_readable(r) for r in ROWS):
+        return
+    new, over, done, forward = (table[r] for r in ROWS)
+    for column, cell in forward.cells.items():
+        cells = [row.get(column) for row in (new, over, done)]
+        if any(c is None or c.value.kind is ValueKind.TEXT for c in cells) or cell.value.kind is ValueKind.TEXT:
+            continue
+        a, b, c = (x.number for x in cells)  # type: ignore[union-attr]
+        if cells[2].value.is_empty and a + b:  # type: ignore[union-attr]
+            continue  # a blank （七）总计 is blank-cell's finding, not a wrong sum
+        if a + b == c + cell.number:
+            continue
+        # The residual is 结转下年度; when that would be negative, （七）总计 is the one off.
+        target, expected = (cell, a + b - c) if a + b - c >= 0 else (cells[2], a + b - cell.number)
+        row = "四、结转下年度继续办理" if target is cell else "（七）总计"
+        name = cell.spec.label
+        yield RULE.finding(
+            target.span,  # type: ignore[union-attr]
+            Text(
+                zh=f"表三{name}列不平衡：第一项 + 第二项 = {n(a)} + {n(b)} = {n(a + b)}，"
+                f"第三项（七）总计 + 第四项 = {n(c)} + {n(cell.number)} = {n(c + cell.number)}；"
+                f"{row}·{name} 应为 {n(expected)}，实为 {n(target.number)}",  # type: ignore[union-attr]
+                en=f"table 三, column {column}: new + carried over = {n(a)} + {n(b)} = {n(a + b)}, "
+                f"but (七) total + carried forward = {n(c)} + {n(cell.number)} = {n(c + cell.number)}; "
+                f"{target.row} should be {n(expected)}, is {n(target.number)}",  # type: ignore[union-attr]
+            ),
+            help=Text(
+                zh="核对本列：本年新收 + 上年结转 应等于 办理结果总计 + 结转下年度",
+                en="check the column: new + carried over must equal results total + carried forward",
+            ),
+            expected=n(expected),
+        )
+
+
+RULE = Rule(code="TB001", name="application-balance-mismatch", severity=Severity.ERROR, check=check, doc=__doc__)

@@ -1,0 +1,66 @@
+"""Table 三: a row's 总计 is not the sum of the six applicant columns.
+
+## What it does
+For every row of table 三, checks that 总计 equals 自然人 + 商业企业 + 科研机构 +
+社会公益组织 + 法律服务机构 + 其他. Where a report adds a 法人或其他组织 小计 column, that
+column must also be the sum of the five 法人 columns. The finding sits on the total cell
+and gives the sum. A blank 总计, or a row whose applicant cells are all blank, is left to
+`blank-cell`.
+
+## Why is this bad?
+The applicant columns split the same applications by who asked; a 总计 that differs from
+their sum means a number was mistyped or a column was left out.
+
+## Example
+```text
+	（一）予以公开		12	1	0	0	0	0	12
+```
+
+Use instead:
+```text
+	（一）予以公开		12	1	0	0	0	0	13
+```
+
+## References
+- 国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》, table 三
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gklint.api import Finding, Report, Rule, RuleContext, Severity, Text
+from gklint_rules.tables._helpers import check_sum, n, tables_required
+
+
+def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """Yield one finding per row whose total (or 法人 sub-total) is not its columns' sum."""
+    table = report.table3
+    if table is None or not tables_required(report):
+        return
+    grid = table.template.t3
+    applicants = [c.key for c in grid.columns if c.applicant]
+    legal = [c.key for c in grid.columns if c.legal]
+    subtotals = [c.key for c in grid.columns if c.subtotal]
+    for row in table.rows.values():
+        checks = [(grid.total_column, applicants, "六类申请人", "the six applicant columns")]
+        checks += [(key, legal, "五类法人或其他组织", "the five 法人 columns") for key in subtotals]
+        for total_key, part_keys, zh, en in checks:
+            total = row.get(total_key)
+            mismatch = check_sum(table, total, [row.get(k) for k in part_keys])
+            if mismatch is None or total is None:
+                continue
+            yield RULE.finding(
+                total.span,
+                Text(
+                    zh=f"{row.label.spec.label}·{total.spec.label} 应为 {n(mismatch.expected)}（{zh}之和），"
+                    f"实为 {n(total.number)}",
+                    en=f"{row.key} / {total_key} should be {n(mismatch.expected)} (sum of {en}), "
+                    f"is {n(total.number)}",
+                ),
+                help=Text(zh="核对本行各列与总计", en="check the row's columns against its total"),
+                expected=n(mismatch.expected),
+            )
+
+
+RULE = Rule(code="TB003", name="row-total-mismatch", severity=Severity.ERROR, check=check, doc=__doc__)

@@ -1,0 +1,143 @@
+"""The recognised statistical tables: cells by canonical key, each with its source span.
+
+Rules read ``report.table3["new_received"]["total"]``; they never walk raw rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from gklint.ast import Span, Table
+from gklint.findings import Text
+from gklint.tables.spec import LabelSpec, TemplateSpec
+from gklint.tables.values import Value
+
+TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """One value cell: ``key`` is canonical (``t3.new_received.natural_person``).
+
+    ``span`` is the cell's span in the source; a blank cell has a zero-length span at its
+    position. ``spec`` is the column's template entry (kind and unit).
+    """
+
+    key: str
+    row: str
+    column: str
+    value: Value
+    span: Span
+    spec: LabelSpec
+
+    @property
+    def number(self) -> Decimal:
+        """The value for arithmetic (blank and placeholders count as 0)."""
+        return self.value.amount
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A row, column or group label as the report writes it, and what it was matched to."""
+
+    key: str
+    text: str
+    span: Span
+    standard: bool
+    spec: LabelSpec
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """A recognised row: its label and its cells by column key (read-only mapping)."""
+
+    key: str
+    label: Label
+    line: Span
+    cells: Mapping[str, TableCell]
+
+    def __getitem__(self, column: str) -> TableCell:
+        return self.cells[column]
+
+    def get(self, column: str) -> TableCell | None:
+        """The cell of ``column``, None if the table has no such column."""
+        return self.cells.get(column)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Why part of a table cannot be read; ``rows`` empty means the whole table."""
+
+    span: Span
+    reason: Text
+    rows: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StatTable:
+    """A statistical table (``t2``, ``t3`` or ``t4``) as recognised in one report.
+
+    ``rows`` maps row keys to rows; for table 四 the rows are the groups ``review``,
+    ``lit_direct`` and ``lit_after_review``. ``headers`` maps column keys to their header
+    labels (``<block>.<column>`` in table 二, ``<group>.<column>`` in table 四).
+    ``fragments`` are the AST tables it was read from (converters split tables).
+    ``decimals`` maps a header key to the decimals its header allows (``保留4位小数``).
+    """
+
+    name: str
+    template: TemplateSpec
+    fragments: tuple[Table, ...]
+    rows: Mapping[str, TableRow]
+    headers: Mapping[str, Label]
+    groups: tuple[Label, ...]
+    problems: tuple[Problem, ...]
+    decimals: Mapping[str, int]
+
+    def __getitem__(self, row: str) -> TableRow:
+        return self.rows[row]
+
+    def get(self, row: str, column: str) -> TableCell | None:
+        """The cell at ``row``/``column``, None if either is absent."""
+        found = self.rows.get(row)
+        return found.get(column) if found is not None else None
+
+    @property
+    def title(self) -> str:
+        """The table's name in messages (``表三``)."""
+        return TABLE_NAMES[self.name]
+
+    @property
+    def span(self) -> Span:
+        """From the first fragment's start to the last one's end."""
+        first, last = self.fragments[0].span, self.fragments[-1].span
+        return Span(first.start, last.end, first.line, first.column, last.end_line, last.end_column)
+
+    @property
+    def readable(self) -> bool:
+        """False when the whole table could not be read."""
+        return not any(not p.rows for p in self.problems)
+
+    def is_readable(self, row: str) -> bool:
+        """Whether ``row`` was read (present and not damaged)."""
+        return row in self.rows and not any(not p.rows or row in p.rows for p in self.problems)
+
+    def labels(self) -> Iterator[Label]:
+        """Every row, column and group label found, in source order."""
+        found = [r.label for r in self.rows.values()] + list(self.headers.values()) + list(self.groups)
+        yield from sorted(found, key=lambda label: label.span)
+
+    def cells(self) -> Iterator[TableCell]:
+        """Every value cell, in source order."""
+        found = [cell for row in self.rows.values() for cell in row.cells.values()]
+        yield from sorted(found, key=lambda cell: cell.span)
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    """The three statistical tables of a report; None where a table was not found."""
+
+    t2: StatTable | None
+    t3: StatTable | None
+    t4: StatTable | None

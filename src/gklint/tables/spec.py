@@ -1,0 +1,250 @@
+"""The statistical-table templates as data (``gklint/data/tables_*.toml``).
+
+Each file defines a template's tables 二, 三 and 四 with canonical keys. A province pack
+ships its own ``tables_*.toml`` in a package registered under the ``gklint_tables`` entry
+point group: a file with ``template = "…"`` adds a whole template, a file with
+``extends = "2021"`` and a ``[variants]`` table (``"t3.denied_law_forbidden" = ["…"]``)
+adds accepted wordings to an existing one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import metadata, resources
+from typing import Any
+
+from gklint import normalize
+from gklint.templates import load_data
+
+ENTRY_POINT_GROUP = "gklint_tables"
+
+# `(一)` `一、` `1.` at the start of a folded label.
+_ENUMERATOR = re.compile(r"^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}\.)")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_MIN_BARE = 4
+# A label this similar to a template wording (after folding) is that item, written
+# nonstandardly: published tables drop or swap a character (`本年废止件`, `不再受理`).
+_SIMILAR = 0.8
+_MIN_SIMILAR = 5
+
+
+def fold(text: str) -> str:
+    """A label folded for comparison: brackets, digits, quotes, enumerators and spaces unified."""
+    return normalize.label(text)
+
+
+def bare(text: str) -> str:
+    """A folded label without its enumerator and explanatory parentheses."""
+    folded = _ENUMERATOR.sub("", fold(text))
+    previous = None
+    while previous != folded:
+        previous, folded = folded, _PARENTHESES.sub("", folded)
+    return folded
+
+
+@dataclass(frozen=True, slots=True)
+class LabelSpec:
+    """A row, column or group of a template, with the wordings that name it.
+
+    ``kind`` is ``count``, ``signed`` or ``amount`` for value columns; ``unit`` the unit
+    the header names. The flags tell the rules what the item is: ``group`` (the parent
+    group of a row), ``result`` (a component of 三(七)总计), ``applicant``/``legal`` (table
+    三's applicant and 法人 columns), ``subtotal``, ``optional``.
+    """
+
+    key: str
+    label: str
+    standard: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()
+    kind: str = "count"
+    unit: str | None = None
+    group: str | None = None
+    result: bool = False
+    applicant: bool = False
+    legal: bool = False
+    subtotal: bool = False
+    optional: bool = False
+
+    def match(self, text: str) -> bool | None:
+        """True if ``text`` names this item in a standard wording, False if only in a
+        variant, None if not at all."""
+        folded, stripped = fold(text), bare(text)
+        for wordings, standard in (((self.label, *self.standard), True), (self.variants, False)):
+            if any(folded == fold(w) for w in wordings):
+                return standard
+            # Without enumerator and notes, only words long enough to be unambiguous:
+            # a header `总计` or `其他` is not the row `（七）总计` or `3.其他`.
+            if len(stripped) >= _MIN_BARE and any(stripped == bare(w) for w in wordings):
+                return standard
+        return None
+
+
+    def similarity(self, text: str) -> float:
+        """How close ``text`` is to this item's wordings (0–1), for labels that match none."""
+        stripped = bare(text)
+        if len(stripped) < _MIN_SIMILAR:
+            return 0.0
+        wordings = (self.label, *self.standard, *self.variants)
+        return max(difflib.SequenceMatcher(None, stripped, bare(w)).ratio() for w in wordings)
+
+
+def best_match(specs: Iterable[LabelSpec], text: str) -> list[tuple[LabelSpec, bool]]:
+    """The items ``text`` names, with whether in a standard wording.
+
+    Exact matches (after folding) first; failing those, the single most similar item
+    above the threshold, as a nonstandard wording.
+    """
+    specs = list(specs)
+    exact = [(spec, standard) for spec in specs if (standard := spec.match(text)) is not None]
+    if exact:
+        return exact
+    scored = max(((spec.similarity(text), spec) for spec in specs), key=lambda s: s[0], default=(0.0, None))
+    return [(scored[1], False)] if scored[1] is not None and scored[0] >= _SIMILAR else []
+
+
+@dataclass(frozen=True, slots=True)
+class BlockSpec:
+    """One block of table 二: a 第二十条 item with its own header and rows."""
+
+    key: str
+    title: str
+    columns: tuple[LabelSpec, ...]
+    rows: tuple[LabelSpec, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GridSpec:
+    """Table 三 or 四: rows (for 四, the three groups of one data line) by columns."""
+
+    columns: tuple[LabelSpec, ...]
+    rows: tuple[LabelSpec, ...]
+    groups: tuple[LabelSpec, ...]
+    spanning: tuple[str, ...]
+    total_column: str
+    total_row: str | None = None
+
+    def column(self, key: str) -> LabelSpec:
+        """The column with this key."""
+        return next(c for c in self.columns if c.key == key)
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateSpec:
+    """Tables 二, 三 and 四 of one template."""
+
+    name: str
+    t2: tuple[BlockSpec, ...]
+    t3: GridSpec
+    t4: GridSpec
+
+    def items(self) -> Iterator[tuple[str, LabelSpec]]:
+        """Every row, column and group with its canonical key prefix (``t3.granted``)."""
+        for block in self.t2:
+            for spec in (*block.rows, *block.columns):
+                yield f"t2.{spec.key}", spec
+        for table, grid in (("t3", self.t3), ("t4", self.t4)):
+            for spec in (*grid.rows, *grid.columns, *grid.groups):
+                yield f"{table}.{spec.key}", spec
+
+
+def _label(data: dict[str, Any]) -> LabelSpec:
+    return LabelSpec(
+        key=data["key"],
+        label=data["label"],
+        standard=tuple(data.get("standard", ())),
+        variants=tuple(data.get("variants", ())),
+        kind=data.get("kind", "count"),
+        unit=data.get("unit"),
+        group=data.get("group"),
+        result=data.get("result", False),
+        applicant=data.get("applicant", False),
+        legal=data.get("legal", False),
+        subtotal=data.get("subtotal", False),
+        optional=data.get("optional", False),
+    )
+
+
+def _grid(data: dict[str, Any]) -> GridSpec:
+    return GridSpec(
+        columns=tuple(_label(c) for c in data["columns"]),
+        rows=tuple(_label(r) for r in data.get("row", ())),
+        groups=tuple(_label(g) for g in data.get("groups", ())),
+        spanning=tuple(fold(s) for s in data.get("spanning", ())),
+        total_column=data["total_column"],
+        total_row=data.get("total_row"),
+    )
+
+
+def build_template(data: dict[str, Any]) -> TemplateSpec:
+    """A template from the parsed TOML of a ``tables_*.toml`` file."""
+    blocks = tuple(
+        BlockSpec(
+            key=b["key"],
+            title=b["title"],
+            columns=tuple(_label(c) for c in b["columns"]),
+            rows=tuple(_label(r) for r in b["rows"]),
+        )
+        for b in data["t2"]["block"]
+    )
+    return TemplateSpec(name=data["template"], t2=blocks, t3=_grid(data["t3"]), t4=_grid(data["t4"]))
+
+
+def add_variants(template: TemplateSpec, variants: dict[str, list[str]]) -> TemplateSpec:
+    """The template with extra accepted wordings, keyed ``t3.<row>``, ``t2.<column>``…"""
+
+    def extend(prefix: str, specs: tuple[LabelSpec, ...]) -> tuple[LabelSpec, ...]:
+        return tuple(
+            replace(s, variants=(*s.variants, *variants.get(f"{prefix}.{s.key}", ()))) for s in specs
+        )
+
+    t2 = tuple(replace(b, rows=extend("t2", b.rows), columns=extend("t2", b.columns)) for b in template.t2)
+    grids = {
+        name: replace(
+            grid,
+            rows=extend(name, grid.rows),
+            columns=extend(name, grid.columns),
+            groups=extend(name, grid.groups),
+        )
+        for name, grid in (("t3", template.t3), ("t4", template.t4))
+    }
+    return replace(template, t2=t2, t3=grids["t3"], t4=grids["t4"])
+
+
+def merge(files: Iterable[dict[str, Any]]) -> dict[str, TemplateSpec]:
+    """Templates from parsed data files: whole templates first, then the variants added to them."""
+    files = list(files)
+    templates = {d["template"]: build_template(d) for d in files if "template" in d}
+    for data in files:
+        if "extends" in data:
+            base = templates[data["extends"]]
+            templates[base.name] = add_variants(base, data.get("variants", {}))
+    return templates
+
+
+def _is_table_file(name: str) -> bool:
+    return name.startswith("tables_") and name.endswith(".toml")
+
+
+def _package_files(package: str) -> Iterator[dict[str, Any]]:
+    for entry in sorted(resources.files(package).iterdir(), key=lambda e: e.name):
+        if _is_table_file(entry.name):
+            yield tomllib.loads(entry.read_text(encoding="utf-8"))
+
+
+@cache
+def templates() -> dict[str, TemplateSpec]:
+    """The built-in templates plus those and the variants that installed packs add.
+
+    Read once per process. The national templates come first, so a pack's variants apply
+    to them.
+    """
+    names = sorted(e.name for e in resources.files("gklint").joinpath("data").iterdir() if _is_table_file(e.name))
+    files = [load_data(name) for name in names]
+    for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        files.extend(_package_files(entry_point.value))
+    return merge(files)
