@@ -177,3 +177,51 @@ def build_html(text: str, *, charset: str = "utf-8") -> bytes:
 </body></html>
 """
     return page.encode(charset)
+
+
+def build_pdf(text: str) -> bytes:
+    """A PDF as an office would print one: indented paragraphs wrapped at the margin,
+    ruled tables with spanned cells, long tables running onto the next page, page numbers.
+
+    The CJK font is reportlab's built-in CID font STSong-Light (no font file needed);
+    pdfplumber maps its glyphs back to Unicode through the UniGB-UCS2-H CMap.
+    """
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=11, leading=17, firstLineIndent=22, wordWrap="CJK")
+    heading = ParagraphStyle("heading", parent=body, firstLineIndent=0, spaceBefore=6)
+    title = ParagraphStyle("title", parent=body, firstLineIndent=0, fontSize=15, leading=22, alignment=1)
+    cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=7, leading=9, wordWrap="CJK")
+    story: list[object] = []
+    for block in blocks(text):
+        if block.rows:
+            width = len(block.rows[0])
+            data = [[Paragraph(html.escape(value), cell) for value in row] for row in block.rows]
+            spans = [("SPAN", (c, r), (c + w - 1, r + h - 1)) for r, c, h, w in merges(block.rows) if h > 1 or w > 1]
+            # Columns as wide as their longest unspanned text, so table 三 fits on one page
+            # (reportlab cannot split a table inside a row span).
+            longest = [max([len(row[c]) for row in block.rows if row[c]] + [2]) for c in range(width)]
+            longest = [min(max(n, 4), 24) for n in longest]
+            table = Table(data, colWidths=[(A4[0] - 100) * n / sum(longest) for n in longest])
+            padding = [(f"{side}PADDING", (0, 0), (-1, -1), 2) for side in ("LEFT", "RIGHT", "TOP", "BOTTOM")]
+            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), *padding, *spans]))
+            story += [Spacer(1, 6), table, Spacer(1, 6)]
+        else:
+            style = title if block.heading == 1 else heading if block.heading else body
+            story.append(Paragraph(html.escape(block.text), style))
+
+    def page_number(canvas, document) -> None:  # type: ignore[no-untyped-def]  # reportlab callback
+        canvas.setFont("STSong-Light", 9)
+        canvas.drawCentredString(A4[0] / 2, 30, f"- {document.page} -")
+
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, leftMargin=50, rightMargin=50, topMargin=60, bottomMargin=60).build(
+        story, onFirstPage=page_number, onLaterPages=page_number
+    )
+    return buffer.getvalue()

@@ -20,7 +20,7 @@ from gklint.plugins import RuleSet
 from gklint.readers import SourceDocument
 from gklint.runner import FileResult, check_file
 
-from tests.readers.builders import build_docx, build_html
+from tests.readers.builders import build_docx, build_html, build_pdf
 
 # Reports whose tables have merged cells (row and column spans), in three layouts.
 REPORTS = ["real/002-pingtan-2023.txt", "real/000-weihui-kgxj-2021.txt", "real/009-shanghai-bgt-2019.txt"]
@@ -29,8 +29,9 @@ CONVERSIONS = {
     "docx-word-numbering": lambda text: build_docx(text, word_numbering=True),
     "html-utf8": lambda text: build_html(text),
     "html-gbk": lambda text: build_html(text, charset="gbk"),
+    "pdf": lambda text: build_pdf(text),
 }
-SUFFIX = {"docx": ".docx", "docx-word-numbering": ".docx", "html-utf8": ".html", "html-gbk": ".htm"}
+SUFFIX = {"docx": ".docx", "docx-word-numbering": ".docx", "html-utf8": ".html", "html-gbk": ".htm", "pdf": ".pdf"}
 
 
 def _squash(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from gklint.readers.base import Origin, ReadError, SourceDocument
@@ -20,9 +21,11 @@ INSTALL_HINT = "reading PDF files needs the optional extra: pip install 'gklint[
 # Text extraction costs about a tenth of a second per page; a report has tens of pages.
 MAX_PAGES = 500
 # A line starting like this opens a new paragraph even when the previous line was full.
-_OPENER = re.compile(r"^[ \u3000]*([一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|\d{1,2}[.．、])")
+_OPENER = re.compile(r"^[ \u3000]*([一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|\d{1,2}[.．、](?![0-9０-９]))")
 # A running page number: "3", "- 3 -", "第3页", "3/12", "第 3 页 共 12 页".
 _PAGE_NUMBER = re.compile(r"^[-—－–\s]*(第\s*)?\d{1,4}\s*(页)?\s*([/／]|共)?\s*(\d{1,4})?\s*(页)?[-—－–\s]*$")
+# Two column edges closer than this (in points) are the same ruling line.
+_SAME_EDGE = 2.0
 # Page header and footer bands, as a fraction of the page height.
 _MARGIN_BAND = 0.08
 
@@ -38,9 +41,29 @@ class _Line:
 
 @dataclass
 class _Table:
+    """A ruled table: each row's cells as (left edge, text), the column edges, the pages.
+
+    Cells are kept by position, not index: the part of a table on one page only has
+    the columns its own cells start at (a label merged across three columns hides two),
+    so parts are joined by the union of their column edges.
+    """
+
     page: int
-    rows: list[list[str]]
+    left: float
+    right: float
+    rows: list[list[tuple[float, str]]]
+    columns: list[float]
     pages: list[int] = field(default_factory=list)  # the page of each row
+
+    def grid(self) -> list[list[str]]:
+        """Rows of text with one field per column; slots covered by a merged cell are empty."""
+        out = []
+        for row in self.rows:
+            fields = [""] * len(self.columns)
+            for x, text in row:
+                fields[min(range(len(self.columns)), key=lambda i: abs(self.columns[i] - x))] = text
+            out.append(fields)
+        return out
 
 
 def read_pdf_bytes(data: bytes, path: str, max_bytes: int) -> SourceDocument:
@@ -87,8 +110,13 @@ def _page_items(page, number: int) -> list[_Line | _Table]:  # type: ignore[no-u
         size = line["chars"][0]["size"] if line["chars"] else 10.0
         placed.append((line["top"], _Line(text, number, line["x0"], line["x1"], size)))
     for table in tables:
-        rows = [[_cell(cell) for cell in row] for row in table.extract()]
-        placed.append((table.bbox[1], _Table(number, rows, [number] * len(rows))))
+        rows = [
+            [(box[0], _cell(text)) for box, text in zip(row.cells, texts, strict=True) if box is not None]
+            for row, texts in zip(table.rows, table.extract(), strict=True)
+        ]
+        columns = _edges(x for row in rows for x, _ in row)
+        x0, _, x1, _ = table.bbox
+        placed.append((table.bbox[1], _Table(number, x0, x1, rows, columns, [number] * len(rows))))
     placed.sort(key=lambda pair: pair[0])
     return [item for _, item in placed]
 
@@ -103,6 +131,15 @@ def _cell(text: str | None) -> str:
     return out
 
 
+def _edges(xs: Iterable[float]) -> list[float]:
+    """Distinct column edges, merging those closer than a ruling line's wobble."""
+    edges: list[float] = []
+    for x in sorted(xs):
+        if not edges or x - edges[-1] > _SAME_EDGE:
+            edges.append(x)
+    return edges
+
+
 def _join_tables(items: list[_Line | _Table]) -> list[_Line | _Table]:
     """Continue a table on the next page when that page opens with a table of the same width."""
     joined: list[_Line | _Table] = []
@@ -112,12 +149,13 @@ def _join_tables(items: list[_Line | _Table]) -> list[_Line | _Table]:
             isinstance(item, _Table)
             and isinstance(last, _Table)
             and item.page == last.pages[-1] + 1
-            and item.rows
-            and len(item.rows[0]) == len(last.rows[0])
+            and abs(item.left - last.left) <= _SAME_EDGE
+            and abs(item.right - last.right) <= _SAME_EDGE
         ):
-            skip = 1 if item.rows[0] == last.rows[0] else 0  # the header row repeated on the new page
-            last.rows.extend(item.rows[skip:])
+            skip = 1 if item.rows and [t for _, t in item.rows[0]] == [t for _, t in last.rows[0]] else 0
+            last.rows.extend(item.rows[skip:])  # skip a header row repeated on the new page
             last.pages.extend(item.pages[skip:])
+            last.columns = _edges(last.columns + item.columns)
         else:
             joined.append(item)
     return joined
@@ -142,7 +180,7 @@ def _write(items: list[_Line | _Table], path: str) -> SourceDocument:
         if isinstance(item, _Table):
             flush()
             tables += 1
-            grid = expand([[SourceCell(text) for text in row] for row in item.rows])
+            grid = expand([[SourceCell(text) for text in row] for row in item.grid()])
             out.table(grid, lambda r, row, t=item, n=tables: Origin(page=t.pages[r], table=n, row=r + 1))
         elif paragraph and _continues(paragraph[-1], item, margins):
             paragraph.append(item)
@@ -159,4 +197,5 @@ def _continues(prev: _Line, line: _Line, margins: dict[int, tuple[float, float]]
         return False
     _, right = margins[prev.page]
     left, _ = margins[line.page]
-    return prev.x1 >= right - 1.5 * prev.size and line.x0 <= left + 0.5 * line.size
+    # A wrapped line may stop short of the margin by an unbreakable number ("38.27%").
+    return prev.x1 >= right - 4 * prev.size and line.x0 <= left + 0.5 * line.size

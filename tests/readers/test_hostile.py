@@ -1,0 +1,172 @@
+"""Hostile and broken inputs end as a clear per-file error, fast, in bounded memory.
+
+Each case runs ``gklint check`` in a child process, so that its peak memory can be
+measured on its own (lxml and zlib allocate outside tracemalloc's view).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import struct
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from gklint.cli import main
+
+from tests.readers.builders import build_docx
+
+SMALL_REPORT = "# 某局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n本年度工作正常开展。\n"
+# A zip member of zeros: a few hundred KB on disk, 256 MB inflated.
+BOMB_MB = 256
+# Generous: a normal run of one file peaks near 100 MB; inflating the bomb would pass 256.
+MAX_RSS_MB = 200
+MAX_SECONDS = 5.0
+
+
+def _docx_with(member: str, payload: bytes | None = None, *, zeros_mb: int = 0) -> bytes:
+    """The small report as .docx, with ``member`` replaced by ``payload`` or by zeros."""
+    original = zipfile.ZipFile(io.BytesIO(build_docx(SMALL_REPORT)))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
+        for info in original.infolist():
+            if info.filename != member:
+                out.writestr(info.filename, original.read(info))
+        if payload is not None:
+            out.writestr(member, payload)
+        else:
+            with out.open(member, "w", force_zip64=True) as stream:
+                chunk = bytes(1 << 20)
+                for _ in range(zeros_mb):
+                    stream.write(chunk)
+    return buffer.getvalue()
+
+
+def _lie_about_size(data: bytes, member: str, size: int) -> bytes:
+    """Rewrite the central directory so ``member`` declares ``size`` bytes uncompressed."""
+    name = member.encode()
+    at = 0
+    while True:
+        at = data.index(b"PK\x01\x02", at)
+        name_length = struct.unpack_from("<H", data, at + 28)[0]
+        if data[at + 46 : at + 46 + name_length] == name:
+            break
+        at += 4
+    # Uncompressed size at offset 24 of a central directory header (0xFFFFFFFF: see zip64 extra).
+    extra_length = struct.unpack_from("<H", data, at + 30)[0]
+    extra = bytearray(data[at + 46 + name_length : at + 46 + name_length + extra_length])
+    patched = bytearray(data)
+    if struct.unpack_from("<I", data, at + 24)[0] == 0xFFFFFFFF:
+        # zip64 extra field (id 1): uncompressed size first, then compressed size.
+        struct.pack_into("<Q", extra, 4, size)
+        patched[at + 46 + name_length : at + 46 + name_length + extra_length] = extra
+    else:
+        struct.pack_into("<I", patched, at + 24, size)
+    return bytes(patched)
+
+
+def _billion_laughs() -> bytes:
+    entities = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)]
+    return (
+        '<?xml version="1.0"?>\n<!DOCTYPE w:document [' + "".join(entities) + "]>\n"
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
+    ).encode()
+
+
+def _hostile(kind: str, tmp_path: Path) -> Path:
+    if kind == "zip-bomb":
+        path = tmp_path / "bomb.docx"
+        path.write_bytes(_docx_with("word/media/zeros.bin", zeros_mb=BOMB_MB))
+    elif kind == "zip-bomb-lying-sizes":
+        path = tmp_path / "liar.docx"
+        data = _docx_with("word/media/zeros.bin", zeros_mb=BOMB_MB)
+        path.write_bytes(_lie_about_size(data, "word/media/zeros.bin", 1000))
+    elif kind == "entity-expansion":
+        path = tmp_path / "laughs.docx"
+        path.write_bytes(_docx_with("word/document.xml", _billion_laughs()))
+    elif kind == "truncated":
+        path = tmp_path / "truncated.docx"
+        data = build_docx(SMALL_REPORT)
+        path.write_bytes(data[: len(data) // 2])
+    elif kind == "encrypted":
+        path = tmp_path / "protected.docx"
+        path.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(4096))
+    elif kind == "60mb-text":
+        path = tmp_path / "huge.txt"
+        with path.open("wb") as handle:
+            handle.truncate(60 * (1 << 20))
+    elif kind == "deep-html":
+        path = tmp_path / "deep.html"
+        depth = 100_000
+        path.write_text("<html><body>" + "<div>" * depth + "一、总体情况" + "</div>" * depth + "</body></html>")
+    else:
+        raise AssertionError(kind)
+    return path
+
+
+EXPECTED = {
+    "zip-bomb": "zip bomb",
+    "zip-bomb-lying-sizes": "damaged",
+    "entity-expansion": "DTD",
+    "truncated": "damaged or truncated",
+    "encrypted": "encrypted (password-protected) .docx or a legacy",
+    "60mb-text": "over the 50 MB limit",
+    "deep-html": "nested too deeply",
+}
+_CHILD = """
+import json, resource, sys, time
+from gklint.cli import main
+start = time.perf_counter()
+code = main(["check", "--format", "json", "--isolated", sys.argv[1]])
+seconds = time.perf_counter() - start
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"code": code, "seconds": seconds, "rss_mb": rss}), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("kind", EXPECTED)
+def test_hostile_input_is_a_clear_error_fast_and_small(kind: str, tmp_path: Path) -> None:
+    path = _hostile(kind, tmp_path)
+    run = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(path)], capture_output=True, text=True, timeout=60, env=os.environ
+    )
+    assert "Traceback" not in run.stderr, run.stderr
+    report = json.loads(run.stdout)
+    stats = json.loads(run.stderr.strip().splitlines()[-1])
+    [entry] = report["files"]
+    assert entry["status"] == "error"
+    assert EXPECTED[kind] in entry["error"], entry["error"]
+    assert stats["code"] == 2
+    assert stats["seconds"] < MAX_SECONDS, stats
+    assert stats["rss_mb"] < MAX_RSS_MB, stats
+
+
+def test_a_bad_file_does_not_stop_the_others(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Exit 2 for the unreadable file; the good one is still checked and reported."""
+    good = tmp_path / "good.docx"
+    good.write_bytes(build_docx(SMALL_REPORT))
+    _hostile("truncated", tmp_path)
+    _hostile("entity-expansion", tmp_path)
+
+    code = main(["check", "--format", "json", "--isolated", str(tmp_path)])
+
+    report = json.loads(capsys.readouterr().out)
+    status = {Path(entry["path"]).name: entry["status"] for entry in report["files"]}
+    assert status == {"good.docx": "ok", "truncated.docx": "error", "laughs.docx": "error"}
+    assert any(f["path"].endswith("good.docx") for f in report["findings"])
+    assert code == 2
+
+
+def test_hostile_cases_are_quick_to_build(tmp_path: Path) -> None:
+    """The bomb must stay small on disk, or the test suite itself would be the problem."""
+    start = time.perf_counter()
+    bomb = _hostile("zip-bomb", tmp_path)
+    assert bomb.stat().st_size < 2 * (1 << 20)
+    assert time.perf_counter() - start < 3
