@@ -92,13 +92,13 @@ def decode_html(data: bytes) -> tuple[str, str]:
 def report_body(root: _Element) -> _Element:
     """The element holding the report, without the site's navigation and footer.
 
-    The report is the smallest element containing its section headings (一、… 六、):
-    navigation, footers and the 索引号 box sit outside it. A page without two such
-    headings falls back to the element with the most paragraph text of its own.
+    The report is the smallest element containing its section headings (一、… 六、)
+    and the text around them: navigation, footers and the 索引号 box sit outside it. A
+    page without such a heading falls back to the element with the most paragraph
+    text of its own.
     """
     anchors = [el for el in _blocks(root) if _is_heading(el)]
-    numerals = {clean_line(_prefix(el, 200))[:1] for el in anchors}
-    if len(numerals) >= 2:
+    if anchors:
         return _common_ancestor(anchors)
     scores: dict[_Element, int] = {}
     for el in _blocks(root):
@@ -118,10 +118,13 @@ def _blocks(root: _Element) -> Iterator[_Element]:
 
 
 def _is_heading(el: _Element) -> bool:
-    if el.tag not in _BLOCK and el.tag not in ("strong", "b", "span", "font"):
+    """A line of its own (a block without blocks inside) reading like ``一、总体情况``."""
+    if el.tag not in _BLOCK:
         return False
     text = clean_line(_prefix(el, 200))
-    return len(text) <= 40 and bool(_SECTION_HEADING.match(text))
+    if len(text) > 40 or not _SECTION_HEADING.match(text):
+        return False
+    return not any(isinstance(d.tag, str) and d.tag in _BLOCK and d.tag != "br" for d in el.iterdescendants())
 
 
 def _prefix(el: _Element, limit: int) -> str:
@@ -147,7 +150,8 @@ def _common_ancestor(elements: list[_Element]) -> _Element:
             if id(candidate) in depth:
                 best = max(best, depth[id(candidate)])
                 break
-    # A heading that is itself the common ancestor would drop its siblings: go one up.
+    # A heading that is itself the common ancestor (a page with one heading) would drop
+    # the text around it: go one up.
     common = chain[best]
     return common.getparent() if common in elements and common.getparent() is not None else common
 
