@@ -113,7 +113,8 @@ def test_the_example_from_the_issue() -> None:
 
 
 @pytest.mark.parametrize(
-    "path", sorted((CORPUS / "partial").glob("*.txt")) + sorted((CORPUS / "peer").glob("*.txt")) if CORPUS else [],
+    "path",
+    sorted((CORPUS / "partial").glob("*.txt")) + sorted((CORPUS / "peer").glob("*.txt")) if CORPUS else [],
     ids=lambda p: p.name,
 )
 def test_damaged_and_peer_files_never_crash(path: Path) -> None:

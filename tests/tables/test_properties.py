@@ -16,11 +16,22 @@ from gklint.tables import templates
 from tests.conftest import national_ruleset
 
 ARITHMETIC = [r for r in national_ruleset().rules if r.code in ("TB001", "TB002", "TB003", "TB004")]
-APPLICANTS = ("natural_person", "commercial_enterprise", "research_institution", "social_welfare_org",
-              "legal_service_org", "other_org")
+APPLICANTS = (
+    "natural_person",
+    "commercial_enterprise",
+    "research_institution",
+    "social_welfare_org",
+    "legal_service_org",
+    "other_org",
+)
 LEGAL = APPLICANTS[1:]
 NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-GROUP_LABELS = {"denied": "（三）不予公开", "unable": "（四）无法提供", "ignored": "（五）不予处理", "other": "（六）其他处理"}
+GROUP_LABELS = {
+    "denied": "（三）不予公开",
+    "unable": "（四）无法提供",
+    "ignored": "（五）不予处理",
+    "other": "（六）其他处理",
+}
 
 
 @dataclass(frozen=True)
@@ -92,9 +103,16 @@ def render(layout: Layout, table: dict[str, dict[str, int]], groups: list[list[i
     grid = templates()[layout.template].t3
     width = layout.label_width
     columns = _columns(layout)
-    names = {"natural_person": "自然人", "commercial_enterprise": "商业企业", "research_institution": "科研机构",
-             "social_welfare_org": "社会公益组织", "legal_service_org": "法律服务机构", "other_org": "其他",
-             "legal_subtotal": "小计", "total": "总计"}
+    names = {
+        "natural_person": "自然人",
+        "commercial_enterprise": "商业企业",
+        "research_institution": "科研机构",
+        "social_welfare_org": "社会公益组织",
+        "legal_service_org": "法律服务机构",
+        "other_org": "其他",
+        "legal_subtotal": "小计",
+        "total": "总计",
+    }
     pad = [""] * (width - 1)
     lines = ["某局2024年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"]
     if layout.header_lines == 3:
@@ -116,11 +134,13 @@ def render(layout: Layout, table: dict[str, dict[str, int]], groups: list[list[i
         lines.append("\t".join([*cells, *(str(table[spec.key][c]) for c in columns)]))
         if layout.blank_line and index == 5:
             lines.append("")
-    lines += ["四、政府信息公开行政复议、行政诉讼情况",
-              "行政复议\t\t\t\t\t行政诉讼" + "\t" * 9,
-              "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t",
-              "\t" * 5 + "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2),
-              "\t".join(str(v) for group_values in groups for v in group_values)]
+    lines += [
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议\t\t\t\t\t行政诉讼" + "\t" * 9,
+        "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t",
+        "\t" * 5 + "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2),
+        "\t".join(str(v) for group_values in groups for v in group_values),
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -15,15 +15,15 @@ balance (`application-balance-mismatch`) cannot be trusted.
 
 ## Example
 ```text
-	（一）予以公开		12	…
-	（二）部分公开（区分处理的，只计这一情形，不计其他情形）		3	…
-	…
-	（七）总计		20	…
+        （一）予以公开		12	…
+        （二）部分公开（区分处理的，只计这一情形，不计其他情形）		3	…
+        …
+        （七）总计		20	…
 ```
 
 Use instead:
 ```text
-	（七）总计		29	…
+        （七）总计		29	…
 ```
 
 ## References
@@ -57,12 +57,9 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             total.span,
             Text(
                 zh=f"（七）总计·{name} 应为 {n(mismatch.expected)}（（一）至（六）之和），实为 {n(total.number)}",
-                en=f"(七) total / {column} should be {n(mismatch.expected)} (sum of (一)–(六)), "
-                f"is {n(total.number)}",
+                en=f"(七) total / {column} should be {n(mismatch.expected)} (sum of (一)–(六)), is {n(total.number)}",
             ),
-            help=Text(
-                zh="核对本列各项办理结果与（七）总计", en="check the column's outcomes against the (七) total"
-            ),
+            help=Text(zh="核对本列各项办理结果与（七）总计", en="check the column's outcomes against the (七) total"),
             expected=n(mismatch.expected),
         )
 

@@ -13,12 +13,12 @@ their sum means a number was mistyped or a column was left out.
 
 ## Example
 ```text
-	（一）予以公开		12	1	0	0	0	0	12
+        （一）予以公开		12	1	0	0	0	0	12
 ```
 
 Use instead:
 ```text
-	（一）予以公开		12	1	0	0	0	0	13
+        （一）予以公开		12	1	0	0	0	0	13
 ```
 
 ## References
@@ -55,8 +55,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 Text(
                     zh=f"{row.label.spec.label}·{total.spec.label} 应为 {n(mismatch.expected)}（{zh}之和），"
                     f"实为 {n(total.number)}",
-                    en=f"{row.key} / {total_key} should be {n(mismatch.expected)} (sum of {en}), "
-                    f"is {n(total.number)}",
+                    en=f"{row.key} / {total_key} should be {n(mismatch.expected)} (sum of {en}), is {n(total.number)}",
                 ),
                 help=Text(zh="核对本行各列与总计", en="check the row's columns against its total"),
                 expected=n(mismatch.expected),

@@ -54,10 +54,7 @@ def _expected(table: StatTable) -> tuple[list[tuple[str, str]], list[tuple[str, 
     else:
         rows = [(g.key, g.label) for g in template.t4.groups]
         columns = [
-            (f"{g}.{c.key}", f"{label}·{c.label}")
-            for g, label in rows
-            if g in table.rows
-            for c in template.t4.columns
+            (f"{g}.{c.key}", f"{label}·{c.label}") for g, label in rows if g in table.rows for c in template.t4.columns
         ]
     return rows, columns
 
@@ -81,7 +78,9 @@ def _finding(table: StatTable, labels: list[str], span: Span, what: tuple[str, s
     return RULE.finding(
         span,
         Text(zh=f"{table.title}缺少{what[0]}{listed}", en=f"{table.title} lacks the {what[1]} {listed}"),
-        help=Text(zh="按年报格式补齐，没有发生的填 0", en="add it as the format requires; write 0 where nothing happened"),
+        help=Text(
+            zh="按年报格式补齐，没有发生的填 0", en="add it as the format requires; write 0 where nothing happened"
+        ),
     )
 
 

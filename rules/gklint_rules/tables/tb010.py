@@ -13,12 +13,12 @@ look for first.
 
 ## Example
 ```text
-	（一）予以公开		258	12			1	1
+        （一）予以公开		258	12			1	1
 ```
 
 Use instead:
 ```text
-	（一）予以公开		258	12	0	0	1	1	272
+        （一）予以公开		258	12	0	0	1	1	272
 ```
 
 ## References

@@ -13,12 +13,12 @@ tables harder.
 
 ## Example
 ```text
-		2.其他法律法规禁止公开	0	…
+                2.其他法律法规禁止公开	0	…
 ```
 
 Use instead:
 ```text
-		2.其他法律行政法规禁止公开	0	…
+                2.其他法律行政法规禁止公开	0	…
 ```
 
 ## References

@@ -267,7 +267,10 @@ def _read_t3(
     if not columns:
         span = headers[0].span if headers else builder.fragments[0].span
         builder.problems.append(
-            Problem(span, Text(zh="表头中找不到申请人各列（自然人、商业企业……总计）", en="no applicant column headers found"))
+            Problem(
+                span,
+                Text(zh="表头中找不到申请人各列（自然人、商业企业……总计）", en="no applicant column headers found"),
+            )
         )
     else:
         for row, label in found:
@@ -276,7 +279,9 @@ def _read_t3(
     return score, template, builder.build()
 
 
-def _grid_columns(builder: _Builder, grid: GridSpec, headers: Sequence[Row], prefix: str) -> list[tuple[int, LabelSpec]]:
+def _grid_columns(
+    builder: _Builder, grid: GridSpec, headers: Sequence[Row], prefix: str
+) -> list[tuple[int, LabelSpec]]:
     """Columns named in the header rows, in cell order (spanning labels skipped)."""
     columns: dict[str, tuple[int, LabelSpec]] = {}
     for row in headers:
@@ -460,7 +465,9 @@ def _read_t2(
             builder.problems.append(
                 Problem(
                     row.span,
-                    Text(zh=f"“{label.text}”行上方没有可识别的表头", en=f"row “{label.text}” has no recognisable header"),
+                    Text(
+                        zh=f"“{label.text}”行上方没有可识别的表头", en=f"row “{label.text}” has no recognisable header"
+                    ),
                     (label.spec.key,),
                 )
             )

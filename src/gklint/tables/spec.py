@@ -83,7 +83,6 @@ class LabelSpec:
                 return standard
         return None
 
-
     def similarity(self, text: str) -> float:
         """How close ``text`` is to this item's wordings (0–1), for labels that match none."""
         stripped = bare(text)
@@ -198,9 +197,7 @@ def add_variants(template: TemplateSpec, variants: dict[str, list[str]]) -> Temp
     """The template with extra accepted wordings, keyed ``t3.<row>``, ``t2.<column>``…"""
 
     def extend(prefix: str, specs: tuple[LabelSpec, ...]) -> tuple[LabelSpec, ...]:
-        return tuple(
-            replace(s, variants=(*s.variants, *variants.get(f"{prefix}.{s.key}", ()))) for s in specs
-        )
+        return tuple(replace(s, variants=(*s.variants, *variants.get(f"{prefix}.{s.key}", ()))) for s in specs)
 
     t2 = tuple(replace(b, rows=extend("t2", b.rows), columns=extend("t2", b.columns)) for b in template.t2)
     grids = {
