@@ -23,12 +23,10 @@ def lint_report(report: Report, rules: Iterable[Rule], ctx: RuleContext | None =
     findings: list[Finding] = []
     for rule in rules:
         try:
-            # The rule record carries the run's severity (configuration may override the
-            # default), while a check builds findings from its module's own record.
-            findings.extend(
-                replace(f, severity=rule.severity) if f.code == rule.code and f.severity != rule.severity else f
-                for f in rule.check(report, ctx)
-            )
+            found = rule.check(report, ctx)
+            if rule.severity_override is not None:
+                found = (replace(f, severity=rule.severity_override) if f.code == rule.code else f for f in found)
+            findings.extend(found)
         except Exception as exc:  # noqa: BLE001 - one broken rule must not silence the others
             findings.append(_internal_error(report, rule, exc))
     return sorted(findings)

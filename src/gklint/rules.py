@@ -50,6 +50,9 @@ class Rule:
     doc: str
     aliases: tuple[str, ...] = ()
     pack: str = ""
+    # Set by configuration (`[severity]`): then every finding of the rule gets it, even one
+    # the rule raised above its default (a blank 总计 beside non-zero parts).
+    severity_override: Severity | None = None
 
     @property
     def summary(self) -> str:

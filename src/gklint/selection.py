@@ -74,7 +74,7 @@ def choose(
         if on < 0 or off >= on:
             continue
         override = _override(ruleset, severity, rule)
-        chosen.append(rule if override is None else replace(rule, severity=override))
+        chosen.append(rule if override is None else replace(rule, severity_override=override))
     return chosen
 
 

@@ -3,7 +3,7 @@
 A case file names its rule and lists cases. A case gives the report as ``text`` (or
 ``file``, relative to the repository root), optionally ``year`` (as ``--year``), and the
 ``findings`` of that rule it must produce: each ``{line, column}`` and optionally
-``message`` (a substring of the Chinese message) and ``expected``. No ``findings`` key
+``message`` (a substring of the Chinese message), ``expected`` and ``severity``. No ``findings`` key
 means the rule must stay silent. ``edit`` applies ``[old, new]`` replacements to the
 text first, so a fail case can be the clean sample with one mistake.
 """
@@ -62,6 +62,8 @@ def test_case(code: str, case: dict[str, Any], ruleset: RuleSet) -> None:
             assert want["message"] in finding.message.zh, finding.message.zh
         if "expected" in want:
             assert finding.expected == str(want["expected"])
+        if "severity" in want:
+            assert str(finding.severity) == want["severity"]
 
 
 def test_every_rule_has_pass_and_fail_cases() -> None:
