@@ -56,7 +56,9 @@ def snippet(line: str, start_column: int, end_column: int) -> tuple[str, str]:
     """The line to show and the caret line beneath it (columns are 1-based characters)."""
     start = max(start_column - 1, 0)
     end = max(end_column - 1, start)
-    before = _cut_left(line[:start].replace("\t", TAB), MAX_BEFORE)
+    before = line[:start].replace("\t", TAB)
+    if cell_len(line.replace("\t", TAB)) > WIDTH:  # a line that fits is shown whole: a row keeps its label
+        before = _cut_left(before, MAX_BEFORE)
     span = _cut_right(line[start:end].replace("\t", TAB), MAX_SPAN)
     after = _cut_right(line[end:].replace("\t", TAB), max(WIDTH - cell_len(before) - cell_len(span), 1))
     return before + span + after, " " * cell_len(before) + "^" * max(cell_len(span), 1)
