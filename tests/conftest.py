@@ -4,6 +4,7 @@ so that packs installed on the machine cannot change test results."""
 from __future__ import annotations
 
 import importlib
+import os
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,28 @@ def ruleset() -> RuleSet:
 def clean_text() -> str:
     """A complete, consistent 2021-template report with no finding at all."""
     return (SAMPLES / "clean-2024.txt").read_text(encoding="utf-8")
+
+
+def corpus_dir() -> Path | None:
+    """The real-report corpus: ``$GKLINT_CORPUS`` (relative to the repository root; CI sets
+    it), else ../shared/corpus, else None to skip.
+
+    With the variable set, a missing corpus fails instead of skipping: CI must not go
+    green by testing nothing.
+    """
+    configured = os.environ.get("GKLINT_CORPUS")
+    path = (ROOT / configured) if configured else ROOT.parent / "shared" / "corpus"
+    if path.is_dir():
+        return path
+    if configured:
+        pytest.fail(f"GKLINT_CORPUS={configured} but {path} is not a directory")
+    return None
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """The corpus folder (skips the test when it is absent and not required)."""
+    path = corpus_dir()
+    if path is None:
+        pytest.skip("corpus not found; set GKLINT_CORPUS to require it")
+    return path

@@ -11,7 +11,7 @@ import pytest
 from gklint.plugins import RuleSet
 from gklint.runner import FileResult, check_file
 
-from tests.corpus.conftest import corpus_dir
+from tests.conftest import corpus_dir
 
 FILES = sorted(p.relative_to(corpus_dir()).as_posix() for p in corpus_dir().glob("*/*.txt")) if corpus_dir() else []
 LEGACY = [f for f in FILES if f.endswith("-old.txt")]

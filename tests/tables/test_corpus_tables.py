@@ -7,7 +7,6 @@ with the variable set, a missing folder fails the test instead of skipping it.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from pathlib import Path
 
@@ -19,20 +18,10 @@ from gklint.model import Report, build_report
 from gklint.parser import parse
 from gklint.tables import StatTable, parse_value
 
-from tests.conftest import ROOT, national_ruleset
+from tests.conftest import corpus_dir, national_ruleset
 
 
-def _corpus() -> Path | None:
-    configured = os.environ.get("GKLINT_CORPUS")
-    path = ROOT / configured if configured else ROOT.parent / "shared" / "corpus"
-    if path.is_dir():
-        return path
-    if configured:
-        pytest.fail(f"GKLINT_CORPUS={configured} but {path} is not a directory")
-    return None
-
-
-CORPUS = _corpus()
+CORPUS = corpus_dir()
 REAL = sorted((CORPUS / "real").glob("*.txt")) if CORPUS else []
 # Pre-2019 reports (统计表) have none of the three tables.
 TEMPLATED = [p for p in REAL if "-old" not in p.name]
