@@ -120,14 +120,17 @@ EXPECTED = {
     "60mb-text": "over the 50 MB limit",
     "deep-html": "nested too deeply",
 }
-_CHILD = """
-import json, resource, sys, time
+_CHILD = r"""
+import json, re, sys, time
+from pathlib import Path
 from gklint.cli import main
 start = time.perf_counter()
 code = main(["check", "--format", "json", "--isolated", sys.argv[1]])
 seconds = time.perf_counter() - start
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"code": code, "seconds": seconds, "rss_mb": rss}), file=sys.stderr)
+# VmHWM, not ru_maxrss: Linux keeps ru_maxrss across fork and exec, so a child of a big
+# pytest process would report the parent's memory.
+peak_kb = int(re.search(r"VmHWM:\s+(\d+)", Path("/proc/self/status").read_text())[1])
+print(json.dumps({"code": code, "seconds": seconds, "rss_mb": peak_kb / 1024}), file=sys.stderr)
 """
 
 
