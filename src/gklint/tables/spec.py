@@ -14,7 +14,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import metadata, resources
 from typing import Any
 
@@ -33,11 +33,15 @@ _SIMILAR = 0.8
 _MIN_SIMILAR = 5
 
 
+# NOTE: fold, bare and _ratio are cached: recognition compares every label of a report
+# with every wording of the templates, and the same few hundred strings recur.
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """A label folded for comparison: brackets, digits, quotes, enumerators and spaces unified."""
     return normalize.label(text)
 
 
+@lru_cache(maxsize=16384)
 def bare(text: str) -> str:
     """A folded label without its enumerator and explanatory parentheses."""
     folded = _ENUMERATOR.sub("", fold(text))
@@ -89,7 +93,12 @@ class LabelSpec:
         if len(stripped) < _MIN_SIMILAR:
             return 0.0
         wordings = (self.label, *self.standard, *self.variants)
-        return max(difflib.SequenceMatcher(None, stripped, bare(w)).ratio() for w in wordings)
+        return max(_ratio(stripped, bare(w)) for w in wordings)
+
+
+@lru_cache(maxsize=65536)
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
 
 
 def best_match(specs: Iterable[LabelSpec], text: str) -> list[tuple[LabelSpec, bool]]:
@@ -98,12 +107,16 @@ def best_match(specs: Iterable[LabelSpec], text: str) -> list[tuple[LabelSpec, b
     Exact matches (after folding) first; failing those, the single most similar item
     above the threshold, as a nonstandard wording.
     """
-    specs = list(specs)
+    return list(_best_match(tuple(specs), text))
+
+
+@lru_cache(maxsize=65536)
+def _best_match(specs: tuple[LabelSpec, ...], text: str) -> tuple[tuple[LabelSpec, bool], ...]:
     exact = [(spec, standard) for spec in specs if (standard := spec.match(text)) is not None]
     if exact:
-        return exact
+        return tuple(exact)
     scored = max(((spec.similarity(text), spec) for spec in specs), key=lambda s: s[0], default=(0.0, None))
-    return [(scored[1], False)] if scored[1] is not None and scored[0] >= _SIMILAR else []
+    return ((scored[1], False),) if scored[1] is not None and scored[0] >= _SIMILAR else ()
 
 
 @dataclass(frozen=True, slots=True)

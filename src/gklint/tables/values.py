@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 # Written where a number belongs to mean “nothing”; kept apart from 0 (spec §4, §6.2).
 # NFKC has already turned `－` and `／` into `-` and `/`.
@@ -74,6 +75,7 @@ class Value:
         return "".join(ch for ch in unicodedata.normalize("NFKC", self.raw) if ch.isdigit())
 
 
+@lru_cache(maxsize=16384)  # a report has hundreds of cells and a few dozen distinct texts
 def parse_value(raw: str) -> Value:
     """Read a cell: NFKC (full-width digits), thousands separators, signs, units, placeholders."""
     text = _SPACE.sub("", unicodedata.normalize("NFKC", raw).replace("&nbsp;", ""))
