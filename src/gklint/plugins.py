@@ -11,6 +11,7 @@ import pluggy
 
 from gklint import hookspecs
 from gklint.rules import Rule, validate_rule
+from gklint.tables.spec import template_problems
 
 ENTRY_POINT_GROUP = "gklint"
 # The selector naming every built-in pack at once (their entry-point names also work).
@@ -56,6 +57,7 @@ def get_plugin_manager(*, load_entry_points: bool = True) -> tuple[pluggy.Plugin
             except Exception as exc:  # noqa: BLE001 - any failure of a pack must not stop the run
                 dist = f" ({ep.dist.name} {ep.dist.version})" if ep.dist else ""
                 problems.append(f"rule pack {ep.name!r}{dist} failed to load: {type(exc).__name__}: {exc}")
+        problems.extend(template_problems())
     # check_pending stops at the first misspelled hook; drop that pack and look again.
     while True:
         try:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from gklint.tables.spec import bare, fold, merge, templates
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+from gklint.tables import spec
+from gklint.tables.spec import ENTRY_POINT_GROUP, bare, fold, merge, template_problems, templates
 from gklint.templates import load_data
 
 
@@ -38,3 +44,30 @@ def test_a_province_pack_adds_a_variant() -> None:
     row = next(r for r in merged["2021"].t3.rows if r.key == "denied_law_forbidden")
     assert row.match("2.其他法规禁止公开") is False
     assert templates()["2021"].t3.rows[5].match("2.其他法规禁止公开") is not False
+
+
+def test_table_packs_load_through_entry_points_and_a_broken_one_is_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good, broken = tmp_path / "good_tables", tmp_path / "broken_tables"
+    for package in (good, broken):
+        package.mkdir()
+        (package / "__init__.py").write_text("")
+    (good / "tables_henan.toml").write_text(
+        'extends = "2021"\n[variants]\n"t3.denied_law_forbidden" = ["2.其他法规禁止公开"]\n', encoding="utf-8"
+    )
+    (broken / "tables_bad.toml").write_text('extends = "1999"\n', encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    points = [
+        metadata.EntryPoint(name="broken", value="broken_tables", group=ENTRY_POINT_GROUP),
+        metadata.EntryPoint(name="good", value="good_tables", group=ENTRY_POINT_GROUP),
+    ]
+    monkeypatch.setattr(spec.metadata, "entry_points", lambda group: points if group == ENTRY_POINT_GROUP else [])
+    spec._load.cache_clear()
+    try:
+        row = next(r for r in templates()["2021"].t3.rows if r.key == "denied_law_forbidden")
+        assert "2.其他法规禁止公开" in row.variants
+        [problem] = template_problems()
+        assert problem.startswith("table pack 'broken' left out: KeyError")
+    finally:
+        spec._load.cache_clear()

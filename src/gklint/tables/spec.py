@@ -246,15 +246,33 @@ def _package_files(package: str) -> Iterator[dict[str, Any]]:
             yield tomllib.loads(entry.read_text(encoding="utf-8"))
 
 
-@cache
 def templates() -> dict[str, TemplateSpec]:
     """The built-in templates plus those and the variants that installed packs add.
 
     Read once per process. The national templates come first, so a pack's variants apply
     to them.
     """
+    return _load()[0]
+
+
+def template_problems() -> tuple[str, ...]:
+    """Why a table pack was left out (it failed to import, parse or apply), one line each."""
+    return _load()[1]
+
+
+@cache
+def _load() -> tuple[dict[str, TemplateSpec], tuple[str, ...]]:
     names = sorted(e.name for e in resources.files("gklint").joinpath("data").iterdir() if _is_table_file(e.name))
     files = [load_data(name) for name in names]
+    problems = []
     for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
-        files.extend(_package_files(entry_point.value))
-    return merge(files)
+        # Each pack in its own try, and applied on trial first: one broken pack must not
+        # take the national tables (and every table rule) down with it.
+        try:
+            extra = list(_package_files(entry_point.value))
+            merge([*files, *extra])
+        except Exception as exc:  # noqa: BLE001 - any failure of a pack is reported, not raised
+            problems.append(f"table pack {entry_point.name!r} left out: {type(exc).__name__}: {exc}")
+            continue
+        files.extend(extra)
+    return merge(files), tuple(problems)
