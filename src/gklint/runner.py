@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,28 +29,40 @@ class FileResult:
         return self.error is None
 
 
+# Never reports, but common beside them in a repository: hidden folders (.git, .venv),
+# installed packages, and the usual project documents. Walks skip them (as ruff skips
+# .git and node_modules); a file named on the command line is still checked.
+SKIPPED_DIRS = (".*", "node_modules", "__pycache__", "site-packages", "venv")
+SKIPPED_FILES = (
+    ".*", "README*", "CHANGELOG*", "CHANGES*", "HISTORY*", "LICENSE*", "LICENCE*", "NOTICE*",
+    "AUTHORS*", "CONTRIBUTING*", "CODE_OF_CONDUCT*", "SECURITY*", "SOURCES*",
+)  # fmt: skip
+
+
 def expand_paths(paths: Iterable[str], *, include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[str]:
     """Files to check: files as given, directories walked for supported extensions (sorted).
 
     ``include``/``exclude`` globs filter the walked files only (a file named on the
     command line is always checked); a glob matches the path below the walked directory
-    or the file name, so ``*.docx`` and ``drafts/*`` both work.
+    or the file name, so ``*.docx`` and ``drafts/*`` both work. Walks skip
+    `SKIPPED_DIRS` and `SKIPPED_FILES`.
     """
     for raw in paths:
-        path = Path(raw)
-        if raw != "-" and path.is_dir():
-            found = []
-            for p in path.rglob("*"):
-                names = (p.relative_to(path).as_posix(), p.name)
-                if not p.is_file() or not supported(p):
-                    continue
-                if include and not _matches(names, include):
-                    continue
-                if not _matches(names, exclude):
-                    found.append(str(p))
-            yield from sorted(found)
-        else:
+        top = Path(raw)
+        if raw == "-" or not top.is_dir():
             yield raw
+            continue
+        found = []
+        for folder, dirs, files in os.walk(top):
+            dirs[:] = [d for d in dirs if not _matches((d,), SKIPPED_DIRS)]
+            for name in files:
+                path = Path(folder, name)
+                names = (path.relative_to(top).as_posix(), name)
+                if not supported(path) or _matches((name,), SKIPPED_FILES):
+                    continue
+                if (not include or _matches(names, include)) and not _matches(names, exclude):
+                    found.append(str(path))
+        yield from sorted(found)
 
 
 def _matches(names: tuple[str, ...], globs: Sequence[str]) -> bool:

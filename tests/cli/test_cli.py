@@ -168,3 +168,16 @@ def test_python_dash_m() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["files"][0]["status"] == "ok"
+
+
+def test_walks_skip_hidden_folders_packages_and_project_documents(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    report = Path(DEMO).read_text(encoding="utf-8")
+    for name in ("reports/2024.txt", "README.md", "docs/CHANGELOG.md", ".venv/lib/x.txt", "node_modules/a/b.md", ".draft.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(report, encoding="utf-8")
+    _, data = run_json(capsys, "--isolated", str(tmp_path))
+    assert [f["path"] for f in data["files"]] == [str(tmp_path / "reports/2024.txt")]
+    _, data = run_json(capsys, "--isolated", str(tmp_path / "README.md"))
+    assert data["files"][0]["status"] == "ok"  # named on the command line: checked
