@@ -19,6 +19,7 @@ from rich.progress import Progress
 from gklint import __version__
 from gklint.findings import Severity
 from gklint.baseline import Baseline, BaselineError, write_baseline
+from gklint.batch import PARALLEL_FROM, Job, check_paths, default_jobs
 from gklint.config import ConfigError, describe
 from gklint.plugins import RuleSet
 from gklint.project import Options, Project
@@ -26,8 +27,7 @@ from gklint.readers import DEFAULT_MAX_BYTES
 from gklint.reporting.base import EXIT_OK, EXIT_TROUBLE, summarize
 from gklint.reporting.json import write_json
 from gklint.reporting.terminal import TerminalReporter
-from gklint.rules import RuleContext
-from gklint.runner import FileResult, check_file, expand_paths
+from gklint.runner import FileResult, expand_paths
 
 # Show a progress bar on a terminal once a run is long enough to wait for.
 PROGRESS_FROM = 20
@@ -79,6 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="also print how often each rule fired")
     check.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     check.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help=f"worker processes (default: one per core from {PARALLEL_FROM} files on, else 1)",
+    )
+    check.add_argument(
         "--include", action="append", default=[], metavar="GLOB", help="in directories, check only matching files (repeatable)"
     )
     check.add_argument(
@@ -105,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     config = sub.add_parser("config", parents=[configured], help="show the settings that apply to a path")
     config.add_argument("path", nargs="?", default=".", metavar="PATH", help="a report or directory (default: .)")
     return parser
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return int(value)
 
 
 def _selectors(value: str) -> tuple[str, ...]:
@@ -147,7 +159,8 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     if not paths:
         raise UsageError("no report files found in the given directories")
     stdin = sys.stdin.buffer.read() if "-" in paths else None
-    plans = {path: project.plan(path) for path in paths}  # every configuration error before any output
+    for path in paths:  # every configuration error before any output
+        project.plan(path)
     _warn_problems(RuleSet(problems=project.problems), err)
     try:
         baseline = Baseline.load(args.baseline) if args.baseline else None
@@ -157,20 +170,11 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     reporter = TerminalReporter(out, lang=lang) if args.format == "text" and reporting else None
     results: list[FileResult] = []
     show_progress = not args.no_progress and err.is_terminal and len(paths) >= PROGRESS_FROM
+    job = Job(options=project.options, lang=lang, max_bytes=args.max_file_size)
+    jobs = args.jobs or default_jobs(len(paths))
     with Progress(console=err, transient=True, disable=not show_progress) as progress:
         task = progress.add_task("gklint", total=len(paths))
-        for path in paths:
-            plan = plans[path]
-            ctx = RuleContext(lang=lang, agency_kind=plan.agency_kind)
-            result = check_file(
-                path,
-                list(plan.rules),
-                year=plan.year,
-                agency=plan.agency,
-                ctx=ctx,
-                stdin=stdin,
-                max_bytes=args.max_file_size,
-            )
+        for path, result in zip(paths, check_paths(project, job, paths, jobs=jobs, stdin=stdin), strict=True):
             if baseline is not None and result.source is not None and reporting:
                 result = replace(result, findings=baseline.hide(path, result.findings, result.source.text))
             results.append(result)

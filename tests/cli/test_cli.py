@@ -181,3 +181,15 @@ def test_walks_skip_hidden_folders_packages_and_project_documents(
     assert [f["path"] for f in data["files"]] == [str(tmp_path / "reports/2024.txt")]
     _, data = run_json(capsys, "--isolated", str(tmp_path / "README.md"))
     assert data["files"][0]["status"] == "ok"  # named on the command line: checked
+
+
+def test_jobs_give_the_same_output_in_the_same_order(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    for index, name in enumerate(["b.txt", "a.txt", "c/d.txt"] * 3):
+        path = tmp_path / f"{index}-{name}" if "/" not in name else tmp_path / f"c{index}" / "d.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(Path(DEMO if index % 2 else CLEAN).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
+    one = run(capsys, "check", "--format", "json", "--isolated", "--jobs", "1", str(tmp_path))
+    two = run(capsys, "check", "--format", "json", "--isolated", "--jobs", "2", str(tmp_path))
+    assert one == two and one[0] == 2
+    assert run(capsys, "check", "--jobs", "0", CLEAN)[0] == 2
