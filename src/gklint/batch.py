@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from gklint.project import Options, Project
@@ -56,6 +55,8 @@ def check_paths(
         for path in paths:
             yield check_one(project, job, path, stdin)
         return
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - multiprocessing is slow to import
+
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(job,)) as pool:
         yield from pool.map(_check_in_worker, paths, chunksize=8)
 
