@@ -145,7 +145,7 @@ def _here_ruleset(project: Project, err: Console) -> RuleSet:
 
 def _warn_problems(ruleset: RuleSet, console: Console) -> None:
     for problem in ruleset.problems:
-        console.print(f"[yellow]gklint: warning:[/] {escape(problem)}", highlight=False)
+        console.print(f"[yellow]gklint: warning:[/] {escape(problem)}", highlight=False, soft_wrap=True)
 
 
 def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
@@ -246,7 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args, out, err)
     except (UsageError, ConfigError) as exc:
-        err.print(f"[bold red]gklint: error:[/] {escape(str(exc))}", highlight=False)
+        err.print(f"[bold red]gklint: error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
         return EXIT_TROUBLE
     except KeyboardInterrupt:
         return 130
