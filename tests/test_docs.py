@@ -37,3 +37,20 @@ def test_hookspecs_are_documented() -> None:
     hookspecs = importlib.import_module("gklint.hookspecs")
     hooks = [getattr(hookspecs, n) for n in dir(hookspecs) if n.startswith("gklint_")]
     assert hooks and all(inspect.getdoc(h) for h in hooks)
+
+
+def test_rule_packs_import_only_the_public_api() -> None:
+    """Rules see gklint through gklint.api alone, so the internals can change freely."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "rules"
+    for module in root.rglob("*.py"):
+        if "tests" in module.parts:
+            continue
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                assert name == "gklint.api" or not (name == "gklint" or name.startswith("gklint.")), (module, name)
+                assert name not in ("lark", "rich") and not name.startswith(("lark.", "rich.")), (module, name)
