@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 from pathlib import Path
@@ -41,8 +42,6 @@ def test_hookspecs_are_documented() -> None:
 
 def test_rule_packs_import_only_the_public_api() -> None:
     """Rules see gklint through gklint.api alone, so the internals can change freely."""
-    import ast
-
     root = Path(__file__).resolve().parent.parent / "rules"
     for module in root.rglob("*.py"):
         if "tests" in module.parts:
