@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from gklint.rules import DOC_HEADINGS, validate_rule
-
 from tests.conftest import national_ruleset
 
 RULES = national_ruleset().rules

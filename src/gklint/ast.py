@@ -39,9 +39,7 @@ class Span:
     def sub(self, offset: int, length: int) -> Span:
         """The span of ``length`` characters from ``offset`` inside this single-line span."""
         column = self.column + offset
-        return Span(
-            self.start + offset, self.start + offset + length, self.line, column, self.line, column + length
-        )
+        return Span(self.start + offset, self.start + offset + length, self.line, column, self.line, column + length)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

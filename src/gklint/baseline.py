@@ -64,9 +64,7 @@ class Baseline:
         """Read a baseline written by `write_baseline`."""
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            counts = Counter(
-                {(e["path"], e["code"], e["hash"]): int(e["count"]) for e in data["findings"]}
-            )
+            counts = Counter({(e["path"], e["code"], e["hash"]): int(e["count"]) for e in data["findings"]})
         except OSError as exc:
             raise BaselineError(f"{path}: cannot read the baseline: {exc.strerror or exc}") from None
         except (ValueError, KeyError, TypeError) as exc:

@@ -17,10 +17,10 @@ from rich.markup import escape
 from rich.progress import Progress
 
 from gklint import __version__
-from gklint.findings import Severity
 from gklint.baseline import Baseline, BaselineError, write_baseline
 from gklint.batch import PARALLEL_FROM, Job, check_paths, default_jobs
 from gklint.config import ConfigError, describe
+from gklint.findings import Severity
 from gklint.plugins import RuleSet
 from gklint.project import Options, Project
 from gklint.readers import DEFAULT_MAX_BYTES
@@ -75,7 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
         ("--extend-select", "also run these rules"),
         ("--ignore", "do not run these rules"),
     ):
-        check.add_argument(flag, type=_selectors, metavar="RULES", help=f"{what} (codes, prefixes, names, packs; comma-separated)")
+        check.add_argument(
+            flag, type=_selectors, metavar="RULES", help=f"{what} (codes, prefixes, names, packs; comma-separated)"
+        )
     check.add_argument("--statistics", action="store_true", help="also print how often each rule fired")
     check.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     check.add_argument(
@@ -85,10 +87,18 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"worker processes (default: one per core from {PARALLEL_FROM} files on, else 1)",
     )
     check.add_argument(
-        "--include", action="append", default=[], metavar="GLOB", help="in directories, check only matching files (repeatable)"
+        "--include",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="in directories, check only matching files (repeatable)",
     )
     check.add_argument(
-        "--exclude", action="append", default=[], metavar="GLOB", help="in directories, skip matching files (repeatable)"
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="in directories, skip matching files (repeatable)",
     )
     check.add_argument(
         "--max-file-size",
@@ -183,7 +193,9 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
             progress.advance(task)
     summary = summarize(results)
     if not reporting:
-        recorded = write_baseline(args.write_baseline, ((r.path, r.findings, r.source.text) for r in results if r.source))
+        recorded = write_baseline(
+            args.write_baseline, ((r.path, r.findings, r.source.text) for r in results if r.source)
+        )
         err.print(f"gklint: recorded {recorded} finding(s) in {args.write_baseline}", highlight=False, markup=False)
         return EXIT_TROUBLE if summary.unreadable else EXIT_OK
     if reporter is not None:

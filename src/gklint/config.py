@@ -268,7 +268,6 @@ def _value_line(text: str, value: str) -> int | None:
     return None
 
 
-
 def _toml(value: object) -> str:
     """A value written as TOML (strings, lists of strings, ints)."""
     if isinstance(value, tuple | list):

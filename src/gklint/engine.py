@@ -56,5 +56,7 @@ def _internal_error(report: Report, rule: Rule, exc: Exception) -> Finding:
             zh=f"规则 {rule.code}（{rule.name}）运行出错：{detail}",
             en=f"rule {rule.code} ({rule.name}) crashed: {detail}",
         ),
-        help=Text(zh="这是 gklint 或规则包的缺陷，请报告", en="this is a bug in gklint or the rule pack; please report it"),
+        help=Text(
+            zh="这是 gklint 或规则包的缺陷，请报告", en="this is a bug in gklint or the rule pack; please report it"
+        ),
     )

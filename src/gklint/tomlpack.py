@@ -36,7 +36,19 @@ from gklint.rules import CODE_PATTERN, NAME_PATTERN, Rule, RuleContext
 
 hookimpl = pluggy.HookimplMarker("gklint")
 
-COMMON = {"code", "name", "severity", "kind", "message", "message-en", "help", "help-en", "why", "example", "use-instead"}
+COMMON = {
+    "code",
+    "name",
+    "severity",
+    "kind",
+    "message",
+    "message-en",
+    "help",
+    "help-en",
+    "why",
+    "example",
+    "use-instead",
+}
 KINDS: dict[str, tuple[set[str], set[str]]] = {  # kind -> (required keys, optional keys)
     "mention": ({"section", "any"}, set()),
     "forbid": ({"phrases"}, {"section"}),
@@ -70,7 +82,9 @@ def load_pack(path: Path) -> TomlPack:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"at line (\d+)", str(exc))
-        raise ConfigError(f"invalid TOML: {str(exc).split(' (at line')[0]}", path, int(match.group(1)) if match else None) from None
+        raise ConfigError(
+            f"invalid TOML: {str(exc).split(' (at line')[0]}", path, int(match.group(1)) if match else None
+        ) from None
     locate = _Locator(path, text)
     unknown = set(data) - {"pack", "rule"}
     if unknown:
@@ -135,7 +149,9 @@ def _rule(entry: dict[str, Any], index: int, locate: _Locator, pack: str) -> Rul
     if "section" in entry and entry["section"] not in range(1, 7):
         raise fail("section must be a number from 1 to 6", "section")
     for key in ("any", "phrases"):
-        if key in entry and not (isinstance(entry[key], list) and entry[key] and all(isinstance(p, str) and p for p in entry[key])):
+        if key in entry and not (
+            isinstance(entry[key], list) and entry[key] and all(isinstance(p, str) and p for p in entry[key])
+        ):
             raise fail(f"{key} must be a non-empty list of phrases", key)
     if kind == "cell":
         try:
@@ -213,7 +229,9 @@ def _forbid(entry: dict[str, Any], message: Text, help_text: Text | None) -> Che
         for line in lines:
             for phrase in entry["phrases"]:
                 for match in re.finditer(re.escape(phrase), line.text):
-                    span = line.span.sub(match.start(), len(phrase)) if line.span.line == line.span.end_line else line.span
+                    span = (
+                        line.span.sub(match.start(), len(phrase)) if line.span.line == line.span.end_line else line.span
+                    )
                     yield _finding(entry, span, message, help_text)
 
     return check
@@ -250,7 +268,9 @@ def _lookup(report: Report, ref: str) -> Any:
     return stat.get(row, column) if stat is not None else None
 
 
-def _finding(entry: dict[str, Any], span: Any, message: Text, help_text: Text | None, expected: str | None = None) -> Finding:
+def _finding(
+    entry: dict[str, Any], span: Any, message: Text, help_text: Text | None, expected: str | None = None
+) -> Finding:
     return Finding(
         span=span,
         code=entry["code"],

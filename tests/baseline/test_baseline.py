@@ -11,7 +11,6 @@ from gklint.baseline import Baseline, BaselineError, write_baseline
 from gklint.cli import main
 from gklint.engine import lint_text
 from gklint.plugins import RuleSet
-
 from tests.conftest import SAMPLES
 
 CLEAN = (SAMPLES / "clean-2024.txt").read_text(encoding="utf-8")
@@ -35,7 +34,9 @@ def test_recorded_findings_are_hidden_after_lines_are_inserted_above(tmp_path: P
     baseline = recorded(tmp_path, FLAWED, ruleset)
     assert shown(baseline, tmp_path, FLAWED, ruleset) == []
     moved = FLAWED.replace("## 一、总体情况\n", "## 一、总体情况\n\n新增一段说明。\n另一段说明。\n")
-    assert [f.span.line for f in lint_text(moved, ruleset.rules)] != [f.span.line for f in lint_text(FLAWED, ruleset.rules)]
+    assert [f.span.line for f in lint_text(moved, ruleset.rules)] != [
+        f.span.line for f in lint_text(FLAWED, ruleset.rules)
+    ]
     assert shown(baseline, tmp_path, moved, ruleset) == []
 
 
@@ -65,15 +66,24 @@ def test_other_files_are_not_hidden(tmp_path: Path, ruleset: RuleSet) -> None:
     assert [f.code for f in baseline.hide(other, lint_text(FLAWED, ruleset.rules), FLAWED)] == ["DT002", "TX002"]
 
 
-def test_cli_write_then_use(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_write_then_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "r.txt").write_text(FLAWED, encoding="utf-8")
     assert main(["check", "--isolated", "--select", "national", "--write-baseline", "base.json", "r.txt"]) == 0
     assert "recorded 2 finding(s)" in capsys.readouterr().err
-    assert main(["check", "--isolated", "--select", "national", "--fail-on", "warning", "--baseline", "base.json", "r.txt"]) == 0
+    assert (
+        main(
+            ["check", "--isolated", "--select", "national", "--fail-on", "warning", "--baseline", "base.json", "r.txt"]
+        )
+        == 0
+    )
     assert "0 个警告" in capsys.readouterr().out
     (tmp_path / "r.txt").write_text("前言\n" + FLAWED.replace("统计期限自2024年", "统计期限自2023年"), encoding="utf-8")
-    assert main(["check", "--isolated", "--select", "national", "--baseline", "base.json", "--statistics", "r.txt"]) == 1
+    assert (
+        main(["check", "--isolated", "--select", "national", "--baseline", "base.json", "--statistics", "r.txt"]) == 1
+    )
     out = capsys.readouterr().out
     assert "DT001" in out and "DT002" not in out and "TX002" not in out
 
@@ -82,5 +92,18 @@ def test_bad_baseline_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFix
     (tmp_path / "bad.json").write_text("{}")
     with pytest.raises(BaselineError, match="not a gklint baseline"):
         Baseline.load(tmp_path / "bad.json")
-    assert main(["check", "--isolated", "--select", "national", "--baseline", str(tmp_path / "bad.json"), str(SAMPLES / "clean-2024.txt")]) == 2
+    assert (
+        main(
+            [
+                "check",
+                "--isolated",
+                "--select",
+                "national",
+                "--baseline",
+                str(tmp_path / "bad.json"),
+                str(SAMPLES / "clean-2024.txt"),
+            ]
+        )
+        == 2
+    )
     assert "bad.json" in capsys.readouterr().err

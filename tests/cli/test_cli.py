@@ -13,7 +13,6 @@ import pytest
 from rich.cells import cell_len
 
 from gklint.cli import main
-
 from tests.conftest import ROOT, SAMPLES
 
 CLEAN = str(SAMPLES / "clean-2024.txt")
@@ -83,7 +82,9 @@ def test_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     for finding in data["findings"]:
         assert set(finding) == FINDING_KEYS
         assert finding["severity"] in ("error", "warning", "info")
-        assert all(isinstance(finding[k], int) and finding[k] >= 1 for k in ("line", "column", "end_line", "end_column"))
+        assert all(
+            isinstance(finding[k], int) and finding[k] >= 1 for k in ("line", "column", "end_line", "end_column")
+        )
         assert isinstance(finding["message"], str) and finding["message"]
         assert finding["help"] is None or isinstance(finding["help"], str)
 
@@ -92,7 +93,13 @@ def test_json_and_text_report_the_same_findings(capsys: pytest.CaptureFixture[st
     _, data = run_json(capsys, DEMO)
     _, out, _ = run(capsys, "check", DEMO)
     heads = [line for line in out.splitlines() if line.startswith(f"{DEMO}:")]
-    assert heads == [f"{DEMO}:{f['line']}:{f['column']}: {f['code']} " + "[" + {"error": "错误", "warning": "警告", "info": "提示"}[f["severity"]] + f"] {f['message']}" for f in data["findings"]]
+    assert heads == [
+        f"{DEMO}:{f['line']}:{f['column']}: {f['code']} "
+        + "["
+        + {"error": "错误", "warning": "警告", "info": "提示"}[f["severity"]]
+        + f"] {f['message']}"
+        for f in data["findings"]
+    ]
 
 
 @pytest.mark.parametrize(
@@ -164,7 +171,10 @@ def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_python_dash_m() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "gklint", "check", "--format", "json", CLEAN], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "gklint", "check", "--format", "json", CLEAN],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["files"][0]["status"] == "ok"
@@ -174,7 +184,14 @@ def test_walks_skip_hidden_folders_packages_and_project_documents(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     report = Path(DEMO).read_text(encoding="utf-8")
-    for name in ("reports/2024.txt", "README.md", "docs/CHANGELOG.md", ".venv/lib/x.txt", "node_modules/a/b.md", ".draft.txt"):
+    for name in (
+        "reports/2024.txt",
+        "README.md",
+        "docs/CHANGELOG.md",
+        ".venv/lib/x.txt",
+        "node_modules/a/b.md",
+        ".draft.txt",
+    ):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(report, encoding="utf-8")
     _, data = run_json(capsys, "--isolated", str(tmp_path))

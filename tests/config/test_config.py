@@ -14,9 +14,8 @@ from gklint.config import Config, ConfigError, ConfigFinder, load_config
 from gklint.engine import lint_text
 from gklint.plugins import RuleSet, collect_rules, get_plugin_manager
 from gklint.project import Options, Project
-from gklint.runner import check_file
 from gklint.rules import RuleContext
-
+from gklint.runner import check_file
 from tests.conftest import NATIONAL_PACKS, SAMPLES
 
 CLEAN = (SAMPLES / "clean-2024.txt").read_text(encoding="utf-8")
@@ -40,7 +39,9 @@ def project(**options: object) -> Project:
     return Project(Options(**options), load=national_loader)  # type: ignore[arg-type]
 
 
-def codes(tmp_path: Path, config_text: str | None, text: str = FLAWED, name: str = "r.txt", **options: object) -> list[str]:
+def codes(
+    tmp_path: Path, config_text: str | None, text: str = FLAWED, name: str = "r.txt", **options: object
+) -> list[str]:
     """Codes found in ``text`` written to ``tmp_path/name`` with ``gklint.toml`` = config_text."""
     if config_text is not None:
         (tmp_path / "gklint.toml").write_text(config_text, encoding="utf-8")
@@ -174,7 +175,9 @@ def test_lang_and_fail_on_come_from_the_current_directory(
 def test_gklint_config_shows_settings_and_their_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "pyproject.toml").write_text('[tool.gklint]\nignore = ["DT002"]\n[tool.gklint.severity]\nTX002 = "error"\n')
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.gklint]\nignore = ["DT002"]\n[tool.gklint.severity]\nTX002 = "error"\n'
+    )
     monkeypatch.chdir(tmp_path)
     assert main(["config"]) == 0
     out = capsys.readouterr().out

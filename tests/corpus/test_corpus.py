@@ -10,7 +10,6 @@ import pytest
 
 from gklint.plugins import RuleSet
 from gklint.runner import FileResult, check_file
-
 from tests.conftest import corpus_dir
 
 FILES = sorted(p.relative_to(corpus_dir()).as_posix() for p in corpus_dir().glob("*/*.txt")) if corpus_dir() else []

@@ -13,7 +13,6 @@ from gklint.config import ConfigError
 from gklint.engine import lint_text
 from gklint.project import Options, Project
 from gklint.tomlpack import load_pack
-
 from tests.config.test_config import national_loader
 from tests.conftest import ROOT, SAMPLES
 
@@ -37,7 +36,9 @@ def test_example_pack_loads_and_documents_its_rules() -> None:
 
 def test_mention_rule() -> None:
     assert ("XC001", 82) in findings(CLEAN)
-    assert "XC001" not in {c for c, _ in findings(CLEAN.replace(WORK_POINTS, WORK_POINTS + "全面落实年度政务公开工作要点。"))}
+    assert "XC001" not in {
+        c for c, _ in findings(CLEAN.replace(WORK_POINTS, WORK_POINTS + "全面落实年度政务公开工作要点。"))
+    }
 
 
 def test_forbid_rule() -> None:
@@ -61,7 +62,9 @@ def test_cell_rule() -> None:
     assert len(cell) == 1 and "99 <= 37" in cell[0].message.zh
 
 
-def test_configured_pack_runs_and_is_listed(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_configured_pack_runs_and_is_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "rules").mkdir()
     (tmp_path / "rules" / "ours.toml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "gklint.toml").write_text('packs = ["rules/ours.toml"]\nselect = ["example-city"]\n')
@@ -99,15 +102,47 @@ message = "m"
 @pytest.mark.parametrize(
     ("second_rule", "line", "words"),
     [
-        ('code = "X1"\nname = "r"\nseverity = "info"\nkind = "forbid"\nphrases = ["a"]\nmessage = "m"', 14, "code 'X1'"),
-        ('code = "XC002"\nname = "r"\nseverity = "loud"\nkind = "forbid"\nphrases = ["a"]\nmessage = "m"', 16, "unknown severity"),
+        (
+            'code = "X1"\nname = "r"\nseverity = "info"\nkind = "forbid"\nphrases = ["a"]\nmessage = "m"',
+            14,
+            "code 'X1'",
+        ),
+        (
+            'code = "XC002"\nname = "r"\nseverity = "loud"\nkind = "forbid"\nphrases = ["a"]\nmessage = "m"',
+            16,
+            "unknown severity",
+        ),
         ('code = "XC002"\nname = "r"\nseverity = "info"\nkind = "mentions"\nmessage = "m"', 17, "kind must be one of"),
-        ('code = "XC002"\nname = "r"\nseverity = "info"\nkind = "forbid"\nphrase = ["a"]\nmessage = "m"', 18, "unknown key 'phrase'"),
-        ('code = "XC002"\nname = "r"\nseverity = "info"\nkind = "heading"\nsection = 9\ntext = "x"\nmessage = "m"', 18, "section must be"),
-        ('code = "XC002"\nname = "r"\nseverity = "info"\nkind = "cell"\ncheck = "t3.new_received.total <="\nmessage = "m"', 18, "ends too early"),
-        ('code = "XC002"\nname = "r"\nseverity = "info"\nkind = "cell"\ncheck = "t3.no_such_row.total <= 1"\nmessage = "m"', 18, "unknown table cell"),
-        ('code = "XC002"\nname = "r"\nseverity = "info"\nkind = "forbid"\nphrases = ["a"]', 13, "missing key 'message'"),
-        ('code = "XC002"\nname = "r"\nseverity = "info"\nkind = "forbid"\nphrases = ["a"\nmessage = "m"', 19, "invalid TOML"),
+        (
+            'code = "XC002"\nname = "r"\nseverity = "info"\nkind = "forbid"\nphrase = ["a"]\nmessage = "m"',
+            18,
+            "unknown key 'phrase'",
+        ),
+        (
+            'code = "XC002"\nname = "r"\nseverity = "info"\nkind = "heading"\nsection = 9\ntext = "x"\nmessage = "m"',
+            18,
+            "section must be",
+        ),
+        (
+            'code = "XC002"\nname = "r"\nseverity = "info"\nkind = "cell"\ncheck = "t3.new_received.total <="\nmessage = "m"',
+            18,
+            "ends too early",
+        ),
+        (
+            'code = "XC002"\nname = "r"\nseverity = "info"\nkind = "cell"\ncheck = "t3.no_such_row.total <= 1"\nmessage = "m"',
+            18,
+            "unknown table cell",
+        ),
+        (
+            'code = "XC002"\nname = "r"\nseverity = "info"\nkind = "forbid"\nphrases = ["a"]',
+            13,
+            "missing key 'message'",
+        ),
+        (
+            'code = "XC002"\nname = "r"\nseverity = "info"\nkind = "forbid"\nphrases = ["a"\nmessage = "m"',
+            19,
+            "invalid TOML",
+        ),
     ],
 )
 def test_invalid_pack_is_rejected_with_the_line(tmp_path: Path, second_rule: str, line: int, words: str) -> None:
@@ -150,5 +185,3 @@ def test_bad_expressions(source: str) -> None:
 
 def test_absent_cell_is_not_evaluated() -> None:
     assert parse("t3.a.b < 1").sides(lambda ref: None) is None
-
-

@@ -7,7 +7,6 @@ from hypothesis import strategies as st
 
 from gklint.ast import Cell, Document, Heading, Node, Paragraph, Row, Span, SubHeading, Table, Title
 from gklint.parser import parse
-
 from tests.conftest import SAMPLES
 
 
@@ -47,7 +46,24 @@ def test_clean_sample_spans() -> None:
 
 
 LINE_PARTS = st.sampled_from(
-    ["一、", "## 二、", "（三）", "(1)", "1.", "1、", "\t", "  ", "\u3000", "**", "#", "总体情况", "2021年", "0", "，", "x"]
+    [
+        "一、",
+        "## 二、",
+        "（三）",
+        "(1)",
+        "1.",
+        "1、",
+        "\t",
+        "  ",
+        "\u3000",
+        "**",
+        "#",
+        "总体情况",
+        "2021年",
+        "0",
+        "，",
+        "x",
+    ]
 )
 LINE = st.lists(LINE_PARTS | st.text(max_size=5), max_size=8).map("".join)
 LINE_END = st.sampled_from(["\n", "\n\n", "\r\n"])

@@ -19,7 +19,6 @@ from gklint.parser import parse
 from gklint.plugins import RuleSet
 from gklint.readers import SourceDocument
 from gklint.runner import FileResult, check_file
-
 from tests.readers.builders import build_docx, build_html, build_pdf
 
 # Reports whose tables have merged cells (row and column spans), in three layouts.

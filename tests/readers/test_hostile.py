@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 
 from gklint.cli import main
-
 from tests.readers.builders import build_docx
 
 SMALL_REPORT = "# 某局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n本年度工作正常开展。\n"

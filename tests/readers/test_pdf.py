@@ -9,7 +9,6 @@ import pytest
 
 from gklint.cli import main
 from gklint.readers import ReadError, read_path
-
 from tests.readers.builders import build_pdf
 
 pytest.importorskip("pdfplumber")

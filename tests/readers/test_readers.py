@@ -14,7 +14,6 @@ from gklint.readers.grid import SourceCell, expand
 from gklint.readers.locate import locate
 from gklint.readers.numbering import FORMATS
 from gklint.runner import expand_paths
-
 from tests.readers.builders import build_docx, build_html
 
 REPORT = "# 某局2023年政府信息公开工作年度报告\n\n## 一、总体情况\n\n本年度工作正常开展。\n"

@@ -18,7 +18,6 @@ import yaml
 
 from gklint.engine import lint_text
 from gklint.plugins import RuleSet
-
 from tests.conftest import ROOT, national_ruleset
 
 CASES = Path(__file__).parent / "cases"

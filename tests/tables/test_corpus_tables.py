@@ -17,9 +17,7 @@ from gklint.engine import lint_report
 from gklint.model import Report, build_report
 from gklint.parser import parse
 from gklint.tables import StatTable, parse_value
-
 from tests.conftest import corpus_dir, national_ruleset
-
 
 CORPUS = corpus_dir()
 REAL = sorted((CORPUS / "real").glob("*.txt")) if CORPUS else []

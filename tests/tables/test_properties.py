@@ -12,7 +12,6 @@ from gklint.engine import lint_report
 from gklint.model import Report, build_report
 from gklint.parser import parse
 from gklint.tables import templates
-
 from tests.conftest import national_ruleset
 
 ARITHMETIC = [r for r in national_ruleset().rules if r.code in ("TB001", "TB002", "TB003", "TB004")]

@@ -34,7 +34,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gklint.api import Finding, Report, Rule, RuleContext, Severity, Text, normalize_label
-
 from gklint_henan.fees import fee_columns
 
 EXPECTED = "本年收费金额（单位：万元，保留4位小数）"

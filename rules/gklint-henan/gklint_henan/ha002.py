@@ -36,7 +36,6 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from gklint.api import Finding, Report, Rule, RuleContext, Severity, Text
-
 from gklint_henan.fees import fee_columns
 
 DECIMALS = 4

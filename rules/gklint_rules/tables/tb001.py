@@ -34,6 +34,7 @@ Use instead:
 from __future__ import annotations
 
 from collections.abc import Iterator
+
 from gklint.api import Finding, Report, Rule, RuleContext, Severity, Text, ValueKind
 from gklint_rules.tables._helpers import n, tables_required
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from gklint.readers.base import Origin, ReadError, SourceDocument
 from gklint.readers.canonical import CanonicalText
 from gklint.readers.grid import SourceCell, expand
-from gklint.readers.numbering import W, Numbering, int_val
+from gklint.readers.numbering import Numbering, W, int_val
 
 if TYPE_CHECKING:
     from lxml.etree import _Element

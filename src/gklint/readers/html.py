@@ -55,9 +55,7 @@ def read_html_bytes(data: bytes, path: str) -> SourceDocument:
     text, encoding = decode_html(data)
     # Handing lxml UTF-8 bytes with an explicit encoding makes it ignore the page's own
     # <meta charset> (already honoured above) and accept an XML declaration.
-    parser = etree.HTMLParser(
-        encoding="utf-8", no_network=True, huge_tree=False, remove_comments=True, remove_pis=True
-    )
+    parser = etree.HTMLParser(encoding="utf-8", no_network=True, huge_tree=False, remove_comments=True, remove_pis=True)
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.Error as exc:

@@ -84,4 +84,3 @@ def locate(source: SourceDocument | None, span: Span) -> Location | None:
         if "\t" not in line[start:end]:
             column = line.count("\t", 0, start) + 1
     return Location(origin, column)
-

@@ -21,7 +21,9 @@ INSTALL_HINT = "reading PDF files needs the optional extra: pip install 'gklint[
 # Text extraction costs about a tenth of a second per page; a report has tens of pages.
 MAX_PAGES = 500
 # A line starting like this opens a new paragraph even when the previous line was full.
-_OPENER = re.compile(r"^[ \u3000]*([一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|\d{1,2}[.．、](?![0-9０-９]))")
+_OPENER = re.compile(
+    r"^[ \u3000]*([一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|\d{1,2}[.．、](?![0-9０-９]))"
+)
 # A running page number: "3", "- 3 -", "第3页", "3/12", "第 3 页 共 12 页".
 _PAGE_NUMBER = re.compile(r"^[-—－–\s]*(第\s*)?\d{1,4}\s*(页)?\s*([/／]|共)?\s*(\d{1,4})?\s*(页)?[-—－–\s]*$")
 # Two column edges closer than this (in points) are the same ruling line.
