@@ -199,7 +199,11 @@ class Report:
 
     @cached_property
     def markers(self) -> tuple[Marker, ...]:
-        """Template markers found in table cells and in headings, in document order."""
+        """Template markers found in table cells and in headings, in document order.
+
+        Whole top-level headings of an old structure count only when no newer template's
+        table label is present.
+        """
         spec = structure()
         places: list[tuple[str, Span, dict[str, tuple[str, ...]]]] = [
             (c.text, c.span, spec.markers) for c in self.document.iter(Cell)
@@ -211,6 +215,14 @@ class Report:
             folded = normalize.label(text)  # once per place: this loop is the model's hot spot
             if folded:
                 found += [Marker(t, m, span) for t, labels in markers.items() for m in labels if m in folded]
+        if not any(m.template in ("2019", "2021") for m in found):
+            for section in self.document.sections:
+                folded = normalize.label(section.heading.text)
+                found += [
+                    Marker(t, folded, section.heading.span)
+                    for t, whole in spec.section_markers.items()
+                    if folded in whole
+                ]
         return tuple(sorted(found, key=lambda m: m.span))
 
     @cached_property

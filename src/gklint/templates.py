@@ -37,6 +37,7 @@ class Structure:
     sections: tuple[SectionSpec, ...]
     markers: dict[str, tuple[str, ...]]
     heading_markers: dict[str, tuple[str, ...]]
+    section_markers: dict[str, tuple[str, ...]]
 
 
 def load_data(name: str) -> dict:
@@ -61,6 +62,7 @@ def structure() -> Structure:
         sections=sections,
         markers=_folded(data["markers"]),
         heading_markers=_folded(data["heading_markers"]),
+        section_markers=_folded(data["section_markers"]),
     )
 
 

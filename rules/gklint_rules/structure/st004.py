@@ -4,7 +4,9 @@
 Looks for labels that only an older format has: for a report of 2021 or later, the
 2019 (试行) table labels such as `本年新制作数量`, `对外公开总数量`, `上一年项目数量`,
 `本年增/减` or the `政府集中采购` block; for a report of 2019 or later, the pre-2019
-structure, such as a `收费及减免情况` section or old table labels like `同意公开答复数`.
+structure, such as a `收费及减免情况` section, old table labels like `同意公开答复数`, or —
+when no table of a newer format is present — old section headings read whole (`概述`,
+`依申请公开政府信息和不予公开政府信息的情况`).
 
 ## Why is this bad?
 Each report year has one required format: 2019 and 2020 the 试行 format of
