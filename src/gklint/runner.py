@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gklint.engine import lint_text
-from gklint.findings import Finding
+from gklint.findings import Finding, Text
 from gklint.readers import DEFAULT_MAX_BYTES, ReadError, SourceDocument, read_path, read_stdin_bytes, supported
 from gklint.rules import Rule, RuleContext
 
@@ -20,7 +20,7 @@ class FileResult:
 
     path: str
     findings: list[Finding] = field(default_factory=list)
-    error: str | None = None
+    error: Text | None = None  # why the file could not be read
     source: SourceDocument | None = None
 
     @property
@@ -83,6 +83,6 @@ def check_file(
     try:
         source = read_stdin_bytes(stdin or b"") if path == "-" else read_path(Path(path), max_bytes=max_bytes)
     except ReadError as exc:
-        return FileResult(path=path, error=str(exc))
+        return FileResult(path=path, error=exc.text)
     findings = lint_text(source.text, rules, year=year, agency=agency, ctx=ctx)
     return FileResult(path=path, findings=findings, source=source)

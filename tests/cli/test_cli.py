@@ -110,13 +110,14 @@ def test_json_and_text_report_the_same_findings(capsys: pytest.CaptureFixture[st
         (b" \n\r\n\t\n", "empty"),
         (b"\x81\x30\xff\xfe\x00\x00" + bytes(range(128, 256)), "binary"),
     ],
+    ids=["binary", "empty", "blank", "nul-after-gb-bytes"],
 )
 def test_unreadable_file_exits_2_and_others_are_still_checked(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, why: str
 ) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
-    code, data = run_json(capsys, str(bad), DEMO)
+    code, data = run_json(capsys, "--lang", "en", str(bad), DEMO)
     assert code == 2
     assert data["files"][0]["status"] == "error" and why in data["files"][0]["error"]
     assert data["files"][1]["status"] == "ok"
@@ -125,9 +126,13 @@ def test_unreadable_file_exits_2_and_others_are_still_checked(
     assert code == 2 and f"{bad}: 无法读取: " in out and "Traceback" not in out
 
 
-def test_missing_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_missing_file_exits_2_with_the_reason_in_either_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code, out, _ = run(capsys, "check", str(tmp_path / "nope.txt"))
-    assert code == 2 and "no such file" in out
+    assert code == 2 and f"{tmp_path / 'nope.txt'}: 无法读取: 文件不存在" in out
+    code, out, _ = run(capsys, "check", "--lang", "en", str(tmp_path / "nope.txt"))
+    assert code == 2 and f"{tmp_path / 'nope.txt'}: cannot read: no such file" in out
 
 
 @pytest.mark.parametrize(

@@ -124,7 +124,7 @@ import json, re, sys, time
 from pathlib import Path
 from gklint.cli import main
 start = time.perf_counter()
-code = main(["check", "--format", "json", "--isolated", sys.argv[1]])
+code = main(["check", "--format", "json", "--lang", "en", "--isolated", sys.argv[1]])
 seconds = time.perf_counter() - start
 # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across fork and exec, so a child of a big
 # pytest process would report the parent's memory.

@@ -131,5 +131,7 @@ def test_json_source_is_null_for_text_and_set_for_docx(
 def test_max_file_size_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "report.txt"
     path.write_bytes(REPORT.encode() * 2000)
-    assert main(["check", "--isolated", "--max-file-size", "0.05", str(path)]) == 2
+    assert main(["check", "--isolated", "--lang", "en", "--max-file-size", "0.05", str(path)]) == 2
     assert "over the 0.05 MB limit" in capsys.readouterr().out
+    assert main(["check", "--isolated", "--max-file-size", "0.05", str(path)]) == 2
+    assert "超过 0.05 MB 的上限" in capsys.readouterr().out

@@ -5,13 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gklint.findings import Text
+
 # Sizes are shown in MB of 2**20 bytes, as --max-file-size takes them.
 MB = 1 << 20
 DEFAULT_MAX_BYTES = 50 * MB
 
 
 class ReadError(Exception):
-    """A file could not be turned into report text; the message says why, in plain words."""
+    """A file could not be turned into report text; the message says why, in plain words.
+
+    ``str(error)`` is the English message; ``error.text`` holds both languages for the
+    reporters (``--lang``).
+    """
+
+    def __init__(self, en: str, *, zh: str) -> None:
+        super().__init__(en)
+        self.text = Text(zh=zh, en=en)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -55,17 +65,23 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise ReadError(f"file is {size / MB:.3g} MB, over the {max_bytes / MB:.3g} MB limit (--max-file-size)")
+            raise ReadError(
+                f"file is {size / MB:.3g} MB, over the {max_bytes / MB:.3g} MB limit (--max-file-size)",
+                zh=f"文件大小 {size / MB:.3g} MB，超过 {max_bytes / MB:.3g} MB 的上限（--max-file-size）",
+            )
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except IsADirectoryError:
-        raise ReadError("is a directory") from None
+        raise ReadError("is a directory", zh="这是一个目录") from None
     except FileNotFoundError:
-        raise ReadError("no such file") from None
+        raise ReadError("no such file", zh="文件不存在") from None
     except PermissionError:
-        raise ReadError("permission denied") from None
+        raise ReadError("permission denied", zh="没有读取权限") from None
     except OSError as exc:
-        raise ReadError(f"cannot read: {exc.strerror or exc}") from None
+        raise ReadError(f"cannot read: {exc.strerror or exc}", zh=f"读取失败：{exc.strerror or exc}") from None
     if len(data) > max_bytes:
-        raise ReadError(f"file is over the {max_bytes / MB:.3g} MB limit (--max-file-size)")
+        raise ReadError(
+            f"file is over the {max_bytes / MB:.3g} MB limit (--max-file-size)",
+            zh=f"文件超过 {max_bytes / MB:.3g} MB 的上限（--max-file-size）",
+        )
     return data

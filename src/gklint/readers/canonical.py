@@ -58,7 +58,7 @@ class CanonicalText:
     def document(self, path: str, format: str, encoding: str | None = None) -> SourceDocument:
         """The finished `SourceDocument`; a document without any text is an error."""
         if not any(line.strip() for line in self._lines):
-            raise ReadError("no text found in the document")
+            raise ReadError("no text found in the document", zh="文档中没有文字")
         return SourceDocument(
             path=path, text="\n".join(self._lines) + "\n", format=format, encoding=encoding, locations=self._origins
         )

@@ -43,7 +43,7 @@ def read_docx_bytes(data: bytes, path: str, max_bytes: int) -> SourceDocument:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, LxmlError, KeyError, ValueError) as exc:
-        raise ReadError(f"not a readable Word document: {exc}") from None
+        raise ReadError(f"not a readable Word document: {exc}", zh=f"不是可读取的 Word 文档：{exc}") from None
     try:
         numbering_xml = document.part.part_related_by(RT.NUMBERING).element
     except KeyError:

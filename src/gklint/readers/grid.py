@@ -56,7 +56,10 @@ def expand(rows: list[list[SourceCell]]) -> list[list[Slot]]:
             down = len(rows) - r if cell.rowspan <= 0 else min(cell.rowspan, len(rows) - r)
             across = min(max(cell.colspan, 1), MAX_SPAN)
             if len(taken) + down * across > MAX_CELLS:
-                raise ReadError(f"a table has more than {MAX_CELLS} cells; not a report table")
+                raise ReadError(
+                    f"a table has more than {MAX_CELLS} cells; not a report table",
+                    zh=f"有表格超过 {MAX_CELLS} 个单元格，不是年报表格",
+                )
             for dr in range(down):
                 for dc in range(across):
                     first = dr == 0 and dc == 0

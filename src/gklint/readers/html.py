@@ -59,11 +59,14 @@ def read_html_bytes(data: bytes, path: str) -> SourceDocument:
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.Error as exc:
-        raise ReadError(f"cannot parse HTML: {exc}") from None
+        raise ReadError(f"cannot parse HTML: {exc}", zh=f"无法解析 HTML：{exc}") from None
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
-        raise ReadError("HTML is nested too deeply (over 255 levels) to be a report page")
+        raise ReadError(
+            "HTML is nested too deeply (over 255 levels) to be a report page",
+            zh="HTML 嵌套过深（超过 255 层），不像年报页面",
+        )
     if root is None:
-        raise ReadError("no HTML content")
+        raise ReadError("no HTML content", zh="没有 HTML 内容")
     body = report_body(root)
     out = CanonicalText()
     title = _page_title(root, body)

@@ -18,6 +18,7 @@ from gklint.readers.canonical import CanonicalText
 from gklint.readers.grid import SourceCell, expand
 
 INSTALL_HINT = "reading PDF files needs the optional extra: pip install 'gklint[pdf]'"
+INSTALL_HINT_ZH = "读取 PDF 文件需要安装可选组件：pip install 'gklint[pdf]'"
 # Text extraction costs about a tenth of a second per page; a report has tens of pages.
 MAX_PAGES = 500
 # A line starting like this opens a new paragraph even when the previous line was full.
@@ -74,22 +75,31 @@ def read_pdf_bytes(data: bytes, path: str, max_bytes: int) -> SourceDocument:
         import pdfplumber
         from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     except ImportError:
-        raise ReadError(INSTALL_HINT) from None
+        raise ReadError(INSTALL_HINT, zh=INSTALL_HINT_ZH) from None
     items: list[_Line | _Table] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
-                raise ReadError(f"{len(pdf.pages)} pages, over the {MAX_PAGES}-page limit for a report")
+                raise ReadError(
+                    f"{len(pdf.pages)} pages, over the {MAX_PAGES}-page limit for a report",
+                    zh=f"共 {len(pdf.pages)} 页，超过年报 {MAX_PAGES} 页的上限",
+                )
             for number, page in enumerate(pdf.pages, 1):
                 items.extend(_page_items(page, number))
     except ReadError:
         raise
     except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise ReadError("the PDF is password-protected; remove the password") from None
+        raise ReadError("the PDF is password-protected; remove the password", zh="PDF 设有密码；请去掉密码") from None
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on damaged files
-        raise ReadError(f"not a readable PDF ({type(exc).__name__}: {exc})") from None
+        raise ReadError(
+            f"not a readable PDF ({type(exc).__name__}: {exc})",
+            zh=f"不是可读取的 PDF（{type(exc).__name__}：{exc}）",
+        ) from None
     if not any(isinstance(item, _Table) or item.text.strip() for item in items):
-        raise ReadError("the PDF has no text layer (a scanned document?); gklint cannot check images")
+        raise ReadError(
+            "the PDF has no text layer (a scanned document?); gklint cannot check images",
+            zh="PDF 没有文字层（扫描件？）；gklint 无法检查图片",
+        )
     return _write(items, path)
 
 

@@ -43,9 +43,14 @@ def decode(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding.replace("-sig", "") + " (BOM)"
             except UnicodeDecodeError as exc:
-                raise ReadError(f"not valid {encoding} despite its byte-order mark: {exc.reason}") from None
+                raise ReadError(
+                    f"not valid {encoding} despite its byte-order mark: {exc.reason}",
+                    zh=f"文件带有 {encoding} 字节序标记，内容却不是有效的 {encoding}：{exc.reason}",
+                ) from None
     if b"\x00" in data:
-        raise ReadError("binary file (contains NUL bytes), not a text report")
+        raise ReadError(
+            "binary file (contains NUL bytes), not a text report", zh="二进制文件（含 NUL 字节），不是文本报告"
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -56,11 +61,18 @@ def decode(data: bytes) -> tuple[str, str]:
     encoding = _CHINESE_CAPABLE.get(best.encoding) if best is not None else None
     if encoding is None:
         guess = f" (best guess {best.encoding}, which cannot hold Chinese text)" if best is not None else ""
-        raise ReadError(f"cannot determine the text encoding{guess}; save the file as UTF-8")
+        guess_zh = f"（最接近的是 {best.encoding}，但它不能表示中文）" if best is not None else ""
+        raise ReadError(
+            f"cannot determine the text encoding{guess}; save the file as UTF-8",
+            zh=f"无法确定文本编码{guess_zh}；请另存为 UTF-8",
+        )
     try:
         return data.decode(encoding), encoding
     except UnicodeDecodeError as exc:
-        raise ReadError(f"cannot decode as {encoding}: {exc.reason}; save the file as UTF-8") from None
+        raise ReadError(
+            f"cannot decode as {encoding}: {exc.reason}; save the file as UTF-8",
+            zh=f"无法按 {encoding} 解码：{exc.reason}；请另存为 UTF-8",
+        ) from None
 
 
 def read_text_bytes(data: bytes, path: str) -> SourceDocument:
@@ -68,7 +80,9 @@ def read_text_bytes(data: bytes, path: str) -> SourceDocument:
     text, encoding = decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise ReadError("file is empty")
+        raise ReadError("file is empty", zh="文件为空")
     if len(_CONTROL.findall(text[:20000])) > 20:
-        raise ReadError("binary file (control characters), not a text report")
+        raise ReadError(
+            "binary file (control characters), not a text report", zh="二进制文件（含控制字符），不是文本报告"
+        )
     return SourceDocument(path=path, text=text, format="text", encoding=encoding)

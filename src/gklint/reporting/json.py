@@ -41,7 +41,7 @@ def write_json(results: Sequence[FileResult], out: TextIO, *, lang: str) -> None
         {
             "path": r.path,
             "status": "ok" if r.ok else "error",
-            "error": r.error,
+            "error": r.error.get(lang) if r.error else None,
             "encoding": r.source.encoding if r.source else None,
         }
         for r in results

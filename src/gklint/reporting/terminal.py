@@ -78,7 +78,7 @@ class TerminalReporter:
             line.append(result.path, style="bold")
             line.append(": ")
             line.append("无法读取" if self.lang == "zh" else "cannot read", style="bold red")
-            line.append(f": {result.error}")
+            line.append(f": {result.error.get(self.lang) if result.error else ''}")
             self.console.print(line, soft_wrap=True)
             return
         lines = result.source.text.split("\n") if result.source else []
