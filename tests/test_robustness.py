@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from gklint.engine import lint_text
 from gklint.plugins import RuleSet
-
 from tests.conftest import SAMPLES
 
 CLEAN_LINES = (SAMPLES / "clean-2024.txt").read_text(encoding="utf-8").split("\n")
