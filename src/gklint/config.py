@@ -119,18 +119,23 @@ _KEYS: dict[str, tuple[Any, str]] = {
 }
 
 
-def load_config(path: Path) -> Config:
-    """Read and validate one configuration file (``gklint.toml`` or ``pyproject.toml``)."""
-    path = path.resolve()
+def read_toml(path: Path, what: str) -> tuple[str, dict[str, Any]]:
+    """The text and parsed data of a TOML file; a `ConfigError` with the line if it is not TOML."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read: {exc}", path) from None
+        raise ConfigError(f"cannot read {what}: {exc}", path) from None
     try:
-        data = tomllib.loads(text)
+        return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _decode_error_line(str(exc))
         raise ConfigError(f"invalid TOML: {str(exc).split(' (at line')[0]}", path, line) from None
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate one configuration file (``gklint.toml`` or ``pyproject.toml``)."""
+    path = path.resolve()
+    text, data = read_toml(path, "the configuration")
     if path.name == PYPROJECT:
         data, table = data.get("tool", {}).get("gklint", {}), "tool.gklint"
     else:

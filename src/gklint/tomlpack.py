@@ -18,7 +18,6 @@ returns the rules, so codes are validated and de-duplicated with the installed p
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +27,7 @@ import pluggy
 
 from gklint.cellexpr import Expression, ExpressionError
 from gklint.cellexpr import parse as parse_expression
-from gklint.config import ConfigError
+from gklint.config import ConfigError, read_toml
 from gklint.findings import Finding, Severity, Text
 from gklint.model import Report
 from gklint.normalize import label
@@ -74,17 +73,7 @@ class TomlPack:
 
 def load_pack(path: Path) -> TomlPack:
     """Read and validate a TOML pack; raises `ConfigError` with the file and line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read rule pack: {exc}", path) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"at line (\d+)", str(exc))
-        raise ConfigError(
-            f"invalid TOML: {str(exc).split(' (at line')[0]}", path, int(match.group(1)) if match else None
-        ) from None
+    text, data = read_toml(path, "the rule pack")
     locate = _Locator(path, text)
     unknown = set(data) - {"pack", "rule"}
     if unknown:
