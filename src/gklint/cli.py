@@ -7,6 +7,7 @@ read or the command line was wrong.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -25,7 +26,9 @@ from gklint.plugins import RuleSet
 from gklint.project import Options, Project
 from gklint.readers import DEFAULT_MAX_BYTES
 from gklint.reporting.base import EXIT_OK, EXIT_TROUBLE, summarize
+from gklint.reporting.github import write_github
 from gklint.reporting.json import write_json
+from gklint.reporting.sarif import write_sarif
 from gklint.reporting.terminal import TerminalReporter
 from gklint.runner import FileResult, expand_paths
 
@@ -62,7 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", parents=[configured], help="check report files or directories")
     check.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (walked), or - for stdin")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "sarif", "github"),
+        default="text",
+        help="output format: text, json, sarif (SARIF 2.1.0) or github (Actions annotations); default text",
+    )
     check.add_argument("--lang", choices=("zh", "en"), help="message language (default: zh)")
     check.add_argument("--year", type=int, help="report year, overriding the one in the title")
     check.add_argument(
@@ -169,8 +177,9 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     if not paths:
         raise UsageError("no report files found in the given directories")
     stdin = sys.stdin.buffer.read() if "-" in paths else None
+    rules = {}
     for path in paths:  # every configuration error before any output
-        project.plan(path)
+        rules.update((rule.code, rule) for rule in project.plan(path).rules)
     _warn_problems(RuleSet(problems=project.problems), err)
     try:
         baseline = Baseline.load(args.baseline) if args.baseline else None
@@ -200,6 +209,10 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
         return EXIT_TROUBLE if summary.unreadable else EXIT_OK
     if reporter is not None:
         reporter.finish(summary, statistics=args.statistics)
+    elif args.format == "sarif":
+        write_sarif(results, rules, out.file, lang=lang)
+    elif args.format == "github":
+        write_github(results, out.file, lang=lang)
     else:
         write_json(results, out.file, lang=lang)
     return summary.exit_code(fail_on)
@@ -262,3 +275,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_TROUBLE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`gklint check … | head`): no traceback, and no second error
+        # when Python flushes stdout at exit. 141 is what a shell reports for SIGPIPE.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141

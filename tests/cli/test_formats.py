@@ -1,0 +1,78 @@
+"""SARIF and GitHub-annotation output carry the same findings as JSON."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from gklint.cli import main
+from gklint.findings import Finding, Severity, Text
+from gklint.reporting.github import write_github
+from gklint.runner import FileResult
+from tests.conftest import ROOT, SPAN_PROBE
+
+DEMO = str(ROOT / "examples" / "demo-2024.txt")
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    code = main(["check", "--isolated", *argv])
+    return code, capsys.readouterr().out
+
+
+def test_sarif_has_every_finding_with_its_rule(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    _, reference = _run(capsys, "--format", "json", DEMO)
+    findings = json.loads(reference)["findings"]
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    code, out = _run(capsys, "--format", "sarif", DEMO, str(bad))
+    assert code == 2
+    log = json.loads(out)
+    assert log["version"] == "2.1.0"
+    [run] = log["runs"]
+    rules = run["tool"]["driver"]["rules"]
+    results = run["results"]
+    assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results] == [
+        (f["code"], f["line"]) for f in findings
+    ]
+    for result, finding in zip(results, findings, strict=True):
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert (region["startColumn"], region["endColumn"]) == (finding["column"], finding["end_column"])
+        assert result["level"] == {"error": "error", "warning": "warning", "info": "note"}[finding["severity"]]
+        assert result["message"]["text"].startswith(finding["message"])
+    assert run["columnKind"] == "unicodeCodePoints"
+    [invocation] = run["invocations"]
+    assert not invocation["executionSuccessful"]
+    assert invocation["toolExecutionNotifications"][0]["message"]["text"] == f"{bad}: 文件为空"
+
+
+def test_github_annotations(capsys: pytest.CaptureFixture[str]) -> None:
+    _, reference = _run(capsys, "--format", "json", DEMO)
+    findings = json.loads(reference)["findings"]
+    code, out = _run(capsys, "--format", "github", DEMO)
+    assert code == 1
+    lines = out.splitlines()
+    assert len(lines) == len(findings)
+    first = findings[0]
+    assert lines[0].startswith(
+        f"::error file={DEMO},line={first['line']},col={first['column']},endLine={first['end_line']},"
+        f"endColumn={first['end_column']},title={first['code']} {first['rule']}::{first['message']}"
+    )
+
+
+def test_github_escapes_what_its_parser_would_misread(capsys: pytest.CaptureFixture[str]) -> None:
+    finding = Finding(
+        span=SPAN_PROBE,
+        code="ZZ001",
+        rule="probe",
+        severity=Severity.INFO,
+        message=Text(zh="100%\n第二行", en="x"),
+    )
+    out = io.StringIO()
+    write_github([FileResult(path="a,b:c.txt", findings=[finding])], out, lang="zh")
+    assert out.getvalue() == (
+        "::notice file=a%2Cb%3Ac.txt,line=1,col=1,endLine=1,endColumn=2,title=ZZ001 probe::100%25%0A第二行\n"
+    )
