@@ -27,6 +27,7 @@ from gklint.project import Options, Project
 from gklint.readers import DEFAULT_MAX_BYTES
 from gklint.reporting.base import EXIT_OK, EXIT_TROUBLE, summarize
 from gklint.reporting.github import write_github
+from gklint.reporting.html import write_html
 from gklint.reporting.json import write_json
 from gklint.reporting.sarif import write_sarif
 from gklint.reporting.terminal import TerminalReporter
@@ -67,9 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (walked), or - for stdin")
     check.add_argument(
         "--format",
-        choices=("text", "json", "sarif", "github"),
+        choices=("text", "json", "sarif", "github", "html"),
         default="text",
-        help="output format: text, json, sarif (SARIF 2.1.0) or github (Actions annotations); default text",
+        help="output format: text, json, sarif (SARIF 2.1.0), github (Actions annotations) "
+        "or html (a page for reviewers); default text",
     )
     check.add_argument("--lang", choices=("zh", "en"), help="message language (default: zh)")
     check.add_argument("--year", type=int, help="report year, overriding the one in the title")
@@ -213,6 +215,8 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
         write_sarif(results, rules, out.file, lang=lang)
     elif args.format == "github":
         write_github(results, out.file, lang=lang)
+    elif args.format == "html":
+        write_html(results, summary, out.file, lang=lang)
     else:
         write_json(results, out.file, lang=lang)
     return summary.exit_code(fail_on)

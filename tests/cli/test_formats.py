@@ -76,3 +76,28 @@ def test_github_escapes_what_its_parser_would_misread(capsys: pytest.CaptureFixt
     assert out.getvalue() == (
         "::notice file=a%2Cb%3Ac.txt,line=1,col=1,endLine=1,endColumn=2,title=ZZ001 probe::100%25%0A第二行\n"
     )
+
+
+def test_html_page_marks_every_finding_and_escapes_the_report(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from lxml import html as lxml_html
+
+    report = tmp_path / "r.txt"
+    report.write_text(Path(DEMO).read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    _, reference = _run(capsys, "--format", "json", str(report))
+    findings = json.loads(reference)["findings"]
+    code, out = _run(capsys, "--format", "html", str(report), str(bad))
+    assert code == 2
+    page = lxml_html.fromstring(out)
+    assert not page.xpath("//script")
+    assert "<script>alert(1)</script>" in page.text_content()
+    rows = page.xpath("//section[1]//table//tr")
+    assert len(rows) == len(findings)
+    for row, finding in zip(rows, findings, strict=True):
+        assert row.xpath("string(td[1])") == f"{finding['line']}:{finding['column']}"
+        [line] = page.xpath(f"//*[@id='f1-L{finding['line']}']")
+        assert line.xpath(".//mark"), finding
+    assert "无法读取: 文件为空" in page.xpath("string(//section[2])")
