@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 
 from gklint.cli import main
 from gklint.findings import Finding, Severity, Text
@@ -81,8 +82,6 @@ def test_github_escapes_what_its_parser_would_misread(capsys: pytest.CaptureFixt
 def test_html_page_marks_every_finding_and_escapes_the_report(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from lxml import html as lxml_html
-
     report = tmp_path / "r.txt"
     report.write_text(Path(DEMO).read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
     bad = tmp_path / "bad.txt"
