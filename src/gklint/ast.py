@@ -121,10 +121,6 @@ class Section(Node):
     heading: Heading
     blocks: tuple[Block, ...]
 
-    def text(self) -> str:
-        """The section's prose (sub-headings and paragraphs), one line each."""
-        return "\n".join(b.text for b in self.blocks if not isinstance(b, Table))
-
 
 N = TypeVar("N", bound=Node)
 

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from gklint.agency import kind_of
-from gklint.ast import Span
 from gklint.findings import Finding, Severity, Text
 from gklint.model import Report, build_report
 from gklint.parser import parse
@@ -45,10 +44,9 @@ def lint_text(
 
 
 def _internal_error(report: Report, rule: Rule, exc: Exception) -> Finding:
-    span = report.document.title.span if report.document.title else Span(0, 0, 1, 1, 1, 1)
     detail = f"{type(exc).__name__}: {exc}"
     return Finding(
-        span=span,
+        span=report.anchor,
         code=INTERNAL_ERROR,
         rule="internal-error",
         severity=Severity.ERROR,
