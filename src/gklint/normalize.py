@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans("", "", "\"'“”‘’「」『』")
 _SPACE = re.compile(r"[\s\u3000*]+")
@@ -11,6 +12,9 @@ _SPACE = re.compile(r"[\s\u3000*]+")
 _ENUM = re.compile(r"^(\d{1,2})[.、]")
 
 
+# Cached: the model (template markers), table recognition and the rules fold the same
+# few hundred labels and cell texts over and over.
+@lru_cache(maxsize=16384)
 def label(text: str) -> str:
     """Fold a table label or heading to a comparable form.
 

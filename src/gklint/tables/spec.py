@@ -33,9 +33,9 @@ _SIMILAR = 0.8
 _MIN_SIMILAR = 5
 
 
-# NOTE: fold, bare and _ratio are cached: recognition compares every label of a report
-# with every wording of the templates, and the same few hundred strings recur.
-@lru_cache(maxsize=16384)
+# NOTE: bare and _ratio are cached (fold is too, through normalize.label): recognition
+# compares every label of a report with every wording of the templates, and the same few
+# hundred strings recur.
 def fold(text: str) -> str:
     """A label folded for comparison: brackets, digits, quotes, enumerators and spaces unified."""
     return normalize.label(text)
