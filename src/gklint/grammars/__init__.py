@@ -1,0 +1,129 @@
+"""The grammars, shipped as ready-built LALR parsers: ``load("annual_report")``.
+
+Each ``NAME.lark`` here has a generated module ``_NAME.py`` beside it holding the parser
+lark built from it (lark's own serialised form, as Python literals). Loading it reads
+nothing from the temp folder and unpickles nothing: lark's ``cache=True`` would unpickle
+whatever file sits at a predictable path in ``$TMPDIR``, which another local user can
+plant. Regenerate every module after editing, adding or removing a grammar::
+
+    python -m gklint.grammars
+
+``tests/test_grammars.py`` fails while a module is missing or stale. A stale module is
+never used: `load` then builds the parser from the ``.lark`` source in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import lark
+from lark import Lark
+
+HERE = Path(__file__).resolve().parent
+# Every grammar is LALR(1) with the contextual lexer unless listed here with other lark
+# options (lark serialises LALR parsers only).
+OPTIONS: dict[str, dict[str, Any]] = {}
+_DEFAULTS: dict[str, Any] = {"parser": "lalr", "lexer": "contextual"}
+# Compile-time options that name the source; the serialised parser does not need them.
+_UNSHIPPED = ("import_paths", "source_path")
+
+
+def names() -> list[str]:
+    """The grammars in this folder, by file name without ``.lark``."""
+    return sorted(path.stem for path in HERE.glob("*.lark"))
+
+
+def options(name: str) -> dict[str, Any]:
+    """The lark options the grammar ``name`` is built with."""
+    return {**_DEFAULTS, **OPTIONS.get(name, {})}
+
+
+def fingerprint() -> str:
+    """What a shipped parser was built from: every grammar's text (grammars may
+    ``%import`` each other), the build options, and lark's version."""
+    digest = hashlib.sha256(f"lark {lark.__version__}\n{sorted(OPTIONS.items())!r}\n".encode())
+    for path in sorted(HERE.glob("*.lark")):
+        digest.update(f"{path.name}\n".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def build(name: str, **runtime: Any) -> Lark:
+    """Build the parser of ``name`` from its ``.lark`` source, in memory (no cache file)."""
+    return Lark.open_from_package("gklint", f"{name}.lark", ("grammars",), **options(name), **runtime)
+
+
+def serialise(parser: Lark) -> dict[str, Any]:
+    """The parser as plain data (dicts, lists, tuples, strings, numbers), as lark loads it."""
+    from lark.grammar import Rule  # noqa: PLC0415 - only building needs these
+    from lark.lexer import TerminalDef  # noqa: PLC0415
+
+    data, memo = parser.memo_serialize([TerminalDef, Rule])
+    data["options"] = {key: value for key, value in data["options"].items() if key not in _UNSHIPPED}
+    return {"data": data, "memo": memo}
+
+
+def shipped(name: str) -> tuple[str, dict[str, Any]] | None:
+    """The fingerprint and parser data in ``name``'s generated module, if there is one."""
+    try:
+        module = importlib.import_module(f"gklint.grammars._{name}")
+    except ModuleNotFoundError:
+        return None
+    return module.FINGERPRINT, module.PARSER
+
+
+@cache
+def load(name: str, **runtime: Any) -> Lark:
+    """The parser of grammar ``name``, built once per process.
+
+    ``runtime`` takes the options lark accepts when loading a built parser, such as
+    ``propagate_positions``. A missing or stale generated module (a grammar edited
+    without regenerating) falls back to building from source: slower, equally safe.
+    """
+    found = shipped(name)
+    if found is not None and found[0] == fingerprint():
+        return Lark.load(found[1], **runtime)
+    return build(name, **runtime)
+
+
+def render(name: str) -> str:
+    """The source of the generated module for ``name``."""
+    import pprint  # noqa: PLC0415 - only building needs it
+
+    data = pprint.pformat(serialise(build(name)), width=110, sort_dicts=False)
+    return (
+        f'"""Generated from {name}.lark by `python -m gklint.grammars`: do not edit."""\n\n'
+        "# fmt: off\n"
+        f"FINGERPRINT = {fingerprint()!r}\n"
+        f"PARSER = {data}\n"
+    )
+
+
+def _generated() -> set[Path]:
+    return {path for path in HERE.glob("_*.py") if not path.name.startswith("__")}
+
+
+def regenerate(*, check: bool = False) -> list[str]:
+    """Write (or with ``check`` only list) every stale generated module; returns their names.
+
+    A module is stale when its fingerprint is not the current one; a generated module
+    whose grammar is gone is stale too, and is deleted. Only stale modules are rewritten:
+    lark numbers parse states in set order, so a rebuild differs in numbering alone.
+    """
+    stale = []
+    for orphan in sorted(_generated() - {HERE / f"_{name}.py" for name in names()}):
+        stale.append(orphan.name)
+        if not check:
+            orphan.unlink()
+    current = fingerprint()
+    for name in names():
+        found = shipped(name)
+        if found is None or found[0] != current:
+            stale.append(f"_{name}.py")
+            if not check:
+                (HERE / f"_{name}.py").write_text(render(name), encoding="utf-8")
+    return stale

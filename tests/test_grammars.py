@@ -1,0 +1,48 @@
+"""The shipped parsers (gklint.grammars) are current for every grammar, and behave as built ones."""
+
+from __future__ import annotations
+
+import pytest
+from lark import Lark
+from lark.exceptions import LarkError
+
+from gklint import grammars
+from tests.conftest import SAMPLES
+
+TEXTS = [
+    (SAMPLES / "clean-2024.txt").read_text(encoding="utf-8") + "\n",
+    "一、总体情况\n\n（一）主动公开\n本年度2024年新增1,234条。\n项目\t本年新制作\t本年新公开\n",
+    "",
+]
+
+
+@pytest.mark.parametrize("name", grammars.names())
+def test_every_grammar_ships_a_current_parser(name: str) -> None:
+    found = grammars.shipped(name)
+    assert found is not None, f"src/gklint/grammars/_{name}.py is missing: run `python -m gklint.grammars`"
+    assert found[0] == grammars.fingerprint(), f"_{name}.py is stale: run `python -m gklint.grammars`"
+
+
+@pytest.mark.parametrize("name", grammars.names())
+def test_the_shipped_parser_parses_as_the_grammar_does(name: str) -> None:
+    shipped, built = Lark.load(grammars.shipped(name)[1]), grammars.build(name)  # type: ignore[index]
+    for text in TEXTS:
+        outcomes = []
+        for parser in (shipped, built):
+            try:
+                outcomes.append(parser.parse(text))
+            except LarkError as exc:
+                outcomes.append(type(exc))
+        assert outcomes[0] == outcomes[1]
+
+
+def test_regenerating_has_nothing_to_do() -> None:
+    assert grammars.regenerate(check=True) == []
+
+
+def test_a_stale_module_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A grammar edited without regenerating is built from its source, never served stale."""
+    name = grammars.names()[0]
+    monkeypatch.setattr(grammars, "fingerprint", lambda: "edited")
+    monkeypatch.setattr(grammars, "build", lambda name, **runtime: "built from source")
+    assert grammars.load.__wrapped__(name) == "built from source"
