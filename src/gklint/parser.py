@@ -8,10 +8,10 @@ with a `Span` copied once from the token positions.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from lark import Lark, Token, Transformer
 
+from gklint import grammars
 from gklint.ast import Block, Cell, Document, Heading, Paragraph, Row, Section, Span, SubHeading, Table, Title
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -33,13 +33,10 @@ def numeral_value(numeral: str) -> int:
     return (_NUMERALS.get(tens, 0) if tens else 1) * 10 + (_NUMERALS.get(units, 0) if units else 0)
 
 
-@cache
 def _lark() -> Lark:
-    # NOTE: built once per process and cached by lark on disk (cache=True): grammar
-    # analysis is most of the start-up cost of a single-file run.
-    return Lark.open_from_package(
-        "gklint", "annual_report.lark", ("grammars",), parser="lalr", lexer="contextual", cache=True
-    )
+    # NOTE: the parser ships pre-built inside the package (gklint.grammars), never in a
+    # cache file in $TMPDIR: lark unpickles its cache without checking who wrote it.
+    return grammars.load("annual_report")
 
 
 class _ToAst(Transformer[Token, Document]):
