@@ -6,8 +6,11 @@ Nothing here imports lark or rich; the parser builds these nodes, rules read the
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TypeVar
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from gklint.prose.nodes import Prose
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -72,17 +75,22 @@ class Heading(Node):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SubHeading(Node):
-    """A line opening with ``（一）``, ``(一)``, ``1.`` or ``1、``; often a whole paragraph."""
+    """A line opening with ``（一）``, ``(一)``, ``1.`` or ``1、``; often a whole paragraph.
+
+    ``prose`` is what the line states, as read by the inline grammar (`gklint.prose`).
+    """
 
     marker: str
     text: str
+    prose: Prose | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Paragraph(Node):
-    """Any other non-blank line."""
+    """Any other non-blank line; ``prose`` is what it states (see `gklint.prose`)."""
 
     text: str
+    prose: Prose | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

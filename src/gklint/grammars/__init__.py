@@ -86,7 +86,9 @@ def load(name: str, **runtime: Any) -> Lark:
     """
     found = shipped(name)
     if found is not None and found[0] == fingerprint():
-        return Lark.load(found[1], **runtime)
+        # Lark.load takes no options; its _load does, for the ones a built parser allows
+        # (an inline transformer, propagate_positions…).
+        return Lark.__new__(Lark)._load(found[1], **runtime)
     return build(name, **runtime)
 
 

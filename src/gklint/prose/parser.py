@@ -1,0 +1,239 @@
+"""Read a line of prose with the inline grammar (``grammars/inline.lark``) into `Prose`.
+
+Never raises: a line the grammar cannot read as a whole (an unclosed bracket) is read with
+that bracket taken as text, and a line that still fails becomes one sentence of plain text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from functools import cache
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import LarkError
+
+from gklint import grammars
+from gklint.ast import Span
+from gklint.prose import numerals
+from gklint.prose.nodes import (
+    AsOf,
+    Breakdown,
+    Claim,
+    Clause,
+    Date,
+    Group,
+    Item,
+    MonthDay,
+    Negation,
+    Percent,
+    Period,
+    Prose,
+    Quantity,
+    Sentence,
+    Share,
+    Title,
+    Upheld,
+    Year,
+)
+
+_OPENING = {"（": "）", "(": ")"}
+_CLOSING = {"）", ")"}
+# Where an unmatched bracket stood: a character no terminal but CHAR takes, same length.
+_NEUTRAL = "\ufffc"
+
+
+@cache
+def _lark() -> Lark:
+    # NOTE: the transformer runs inside the LALR parser (no parse tree is built), which
+    # makes reading prose about twice as fast; it is told each line before parsing it.
+    return grammars.load("inline", transformer=_ToProse())
+
+
+def parse_prose(text: str, span: Span) -> Prose:
+    """The claims of one line of prose; ``span`` is the line's span in the report."""
+    lark = _lark()
+    builder = lark.options.transformer
+    assert isinstance(builder, _ToProse)
+    builder.start_line(text, span)
+    try:
+        prose = lark.parse(_balance(text))
+    except LarkError:
+        whole = Clause(span=span, text=text, items=(), breakdown=None)
+        return Prose(span=span, text=text, sentences=(Sentence(span=span, text=text, clauses=(whole,)),))
+    assert isinstance(prose, Prose)
+    return prose
+
+
+def _balance(text: str) -> str:
+    """``text`` with every bracket that has no partner replaced by a neutral character."""
+    stack: list[int] = []
+    unmatched: list[int] = []
+    for index, char in enumerate(text):
+        if char in _OPENING:
+            stack.append(index)
+        elif char in _CLOSING:
+            if stack:
+                stack.pop()
+            else:
+                unmatched.append(index)
+    unmatched += stack
+    if not unmatched:
+        return text
+    chars = list(text)
+    for index in unmatched:
+        chars[index] = _NEUTRAL
+    return "".join(chars)
+
+
+Child = Token | Claim
+
+
+class _ToProse(Transformer[Token, Prose]):
+    """Builds the nodes of `gklint.prose.nodes`; one method per grammar rule, named identically.
+
+    A node's span runs from its first child to its last (tokens and nodes alike).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._text = ""
+        self._span = Span(0, 0, 1, 1, 1, 1)
+
+    def start_line(self, text: str, span: Span) -> None:
+        """Prepare for the line ``text`` at ``span``."""
+        self._text, self._span = text, span
+
+    def _extent(self, children: Sequence[Child]) -> tuple[Span, str]:
+        first, last = children[0], children[-1]
+        start = first.start_pos if isinstance(first, Token) else first.span.start - self._span.start
+        end = last.end_pos if isinstance(last, Token) else last.span.end - self._span.start
+        assert start is not None and end is not None
+        return self._span.sub(start, end - start), self._text[start:end]
+
+    def _of_token(self, token: Token) -> Span:
+        assert token.start_pos is not None and token.end_pos is not None
+        return self._span.sub(token.start_pos, token.end_pos - token.start_pos)
+
+    # ------------------------------------------------------------ structure
+    def start(self, children: list[Sentence | Token]) -> Prose:
+        sentences = tuple(c for c in children if isinstance(c, Sentence))
+        return Prose(span=self._span, text=self._text, sentences=sentences)
+
+    def sentence(self, children: list[Clause | Token]) -> Sentence | Token:
+        clauses = tuple(c for c in children if isinstance(c, Clause))
+        if not clauses:
+            return Token("EMPTY", "")
+        span, text = self._extent(clauses)
+        return Sentence(span=span, text=text, clauses=clauses)
+
+    def clause(self, children: list[Item | Group | Breakdown | Token]) -> Clause | Token:
+        if not children:
+            return Token("EMPTY", "")
+        span, text = self._extent(children)
+        items: list[Item | Group] = []
+        breakdown = None
+        for child in children:
+            if isinstance(child, Breakdown):
+                total = next((i for i in reversed(items) if isinstance(i, Quantity)), None)
+                breakdown = dataclasses.replace(child, total=total)
+            elif isinstance(child, Group):
+                items.append(_with_total(child, items[-1] if items else None))
+            elif not isinstance(child, Token):
+                items.append(child)
+        return Clause(span=span, text=text, items=tuple(items), breakdown=breakdown)
+
+    def breakdown(self, children: list[Token | Item | Group]) -> Breakdown:
+        span, text = self._extent(children)
+        items = tuple(c for c in children[1:] if not isinstance(c, Token))
+        return Breakdown(span=span, text=text, marker=str(children[0]), total=None, items=items)
+
+    def group(self, children: list[Sentence | Token]) -> Group:
+        span, text = self._extent(children)
+        return Group(span=span, text=text, sentences=tuple(c for c in children if isinstance(c, Sentence)))
+
+    # ------------------------------------------------------------ numbers
+    def quantity(self, children: list[Token]) -> Quantity:
+        span, text = self._extent(children)
+        by_type = {token.type: token for token in children}
+        number = by_type["NUMBER"]
+        approximate = by_type.get("APPROX") or by_type.get("MORE")
+        return Quantity(
+            span=span,
+            text=text,
+            value=numerals.value(str(number)),
+            unit=str(by_type["UNIT"]).strip(),
+            approximate=str(approximate) if approximate is not None else None,
+            number=self._of_token(number),
+        )
+
+    def percent(self, children: list[Token]) -> Percent:
+        span, text = self._extent(children)
+        return Percent(span=span, text=text, value=numerals.value(str(children[0])))
+
+    def share(self, children: list[Token | Percent]) -> Share:
+        span, text = self._extent(children)
+        percent = children[-1]
+        assert isinstance(percent, Percent)
+        return Share(span=span, text=text, percent=percent)
+
+    # ------------------------------------------------------------ time
+    def year(self, children: list[Token]) -> Year:
+        span, text = self._extent(children)
+        digits = children[0]
+        return Year(
+            span=span,
+            text=text,
+            value=int(numerals.value(str(digits))),
+            fiscal=children[-1].type == "YEAR_SUFFIX",
+            year=self._of_token(digits),
+        )
+
+    def date(self, children: list[Token]) -> Date:
+        span, text = self._extent(children)
+        year, month, day = (int(numerals.value(str(c))) for c in children if c.type in ("YEAR", "MONTH", "DAY"))
+        return Date(span=span, text=text, year=year, month=month, day=day)
+
+    def month_day(self, children: list[Token]) -> MonthDay:
+        span, text = self._extent(children)
+        month, day = (int(numerals.value(str(c))) for c in children if c.type in ("MONTH", "DAY"))
+        return MonthDay(span=span, text=text, month=month, day=day)
+
+    def period(self, children: Sequence[Token | Date | Year | MonthDay]) -> Period:
+        span, text = self._extent(children)
+        ends = [c for c in children if not isinstance(c, Token)]
+        start, end = ends[0], ends[-1]
+        assert isinstance(start, Date | Year) and not isinstance(end, Token)
+        return Period(span=span, text=text, start=start, end=end)
+
+    def as_of(self, children: Sequence[Token | Date | Year | MonthDay]) -> AsOf:
+        span, text = self._extent(children)
+        when = children[-1]
+        assert not isinstance(when, Token)
+        return AsOf(span=span, text=text, when=when)
+
+    # ------------------------------------------------------------ statements
+    def negation(self, children: list[Token]) -> Negation:
+        span, text = self._extent(children)
+        return Negation(span=span, text=text)
+
+    def upheld(self, children: list[Token]) -> Upheld:
+        span, text = self._extent(children)
+        return Upheld(span=span, text=text)
+
+    def title(self, children: list[Token]) -> Title:
+        span, text = self._extent(children)
+        return Title(span=span, text=text)
+
+
+def _with_total(group: Group, before: Item | Group | None) -> Group:
+    """``group`` with the count just before it as the total of an enumeration that opens it."""
+    if not isinstance(before, Quantity) or not group.sentences:
+        return group
+    first = group.sentences[0]
+    clause = first.clauses[0]
+    if clause.breakdown is None or clause.breakdown.total is not None:
+        return group
+    clause = dataclasses.replace(clause, breakdown=dataclasses.replace(clause.breakdown, total=before))
+    first = dataclasses.replace(first, clauses=(clause, *first.clauses[1:]))
+    return dataclasses.replace(group, sentences=(first, *group.sentences[1:]))
