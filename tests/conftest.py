@@ -17,7 +17,13 @@ SAMPLES = ROOT / "tests" / "samples"
 # The national packs, as pyproject.toml registers them under the `gklint` entry points.
 # A one-character span at the start of a report, for findings built by hand.
 SPAN_PROBE = Span(0, 1, 1, 1, 1, 2)
-NATIONAL_PACKS = ("gklint_rules.structure", "gklint_rules.dates", "gklint_rules.text", "gklint_rules.tables")
+NATIONAL_PACKS = (
+    "gklint_rules.structure",
+    "gklint_rules.dates",
+    "gklint_rules.text",
+    "gklint_rules.tables",
+    "gklint_rules.years",
+)
 
 
 def national_ruleset() -> RuleSet:

@@ -24,7 +24,7 @@ from gklint.config import ConfigError, describe
 from gklint.findings import Severity
 from gklint.plugins import RuleSet
 from gklint.project import Options, Project
-from gklint.readers import DEFAULT_MAX_BYTES
+from gklint.readers import DEFAULT_MAX_BYTES, ReadError, read_path
 from gklint.reporting.base import EXIT_OK, EXIT_TROUBLE, summarize
 from gklint.reporting.github import write_github
 from gklint.reporting.html import write_html
@@ -119,6 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--baseline", metavar="FILE", type=Path, help="hide the findings recorded in this baseline")
     check.add_argument(
+        "--previous", metavar="LAST", help="compare the one checked report with LAST, last year's report of its body"
+    )
+    check.add_argument(
+        "--no-pair", action="store_true", help="do not compare reports with the same body's report of the year before"
+    )
+    check.add_argument(
         "--write-baseline", metavar="FILE", type=Path, help="record today's findings in FILE instead of reporting them"
     )
 
@@ -179,6 +185,8 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     if not paths:
         raise UsageError("no report files found in the given directories")
     stdin = sys.stdin.buffer.read() if "-" in paths else None
+    if args.previous is not None:
+        _check_previous(args.previous, paths, args.max_file_size)
     rules = {}
     for path in paths:  # every configuration error before any output
         rules.update((rule.code, rule) for rule in project.plan(path).rules)
@@ -191,7 +199,13 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     reporter = TerminalReporter(out, lang=lang) if args.format == "text" and reporting else None
     results: list[FileResult] = []
     show_progress = not args.no_progress and err.is_terminal and len(paths) >= PROGRESS_FROM
-    job = Job(options=project.options, lang=lang, max_bytes=args.max_file_size)
+    job = Job(
+        options=project.options,
+        lang=lang,
+        max_bytes=args.max_file_size,
+        pair=not args.no_pair,
+        previous=args.previous,
+    )
     jobs = args.jobs or default_jobs(len(paths))
     with Progress(console=err, transient=True, disable=not show_progress) as progress:
         task = progress.add_task("gklint", total=len(paths))
@@ -220,6 +234,16 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     else:
         write_json(results, out.file, lang=lang)
     return summary.exit_code(fail_on)
+
+
+def _check_previous(last: str, paths: Sequence[str], max_bytes: int) -> None:
+    """``--previous``: one report to compare, and a readable last year's report."""
+    if len(paths) != 1:
+        raise UsageError(f"--previous compares one report with last year's; {len(paths)} files were given")
+    try:
+        read_path(Path(last), max_bytes=max_bytes)
+    except ReadError as exc:
+        raise UsageError(f"{last}: cannot read last year's report: {exc}") from None
 
 
 def cmd_rules(args: argparse.Namespace, out: Console, err: Console) -> int:

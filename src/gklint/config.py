@@ -60,6 +60,8 @@ class Config:
     agency_kind: str | None = None
     lang: str | None = None
     fail_on: Severity | None = None
+    # [previous]: a report's file -> last year's report (absolute paths; `gklint.pairing`).
+    previous: tuple[tuple[Path, Path], ...] = ()
     # The file's text and its gklint table, to point errors found later at a line.
     source: str = field(default="", repr=False, compare=False)
     table: str = field(default="", repr=False, compare=False)
@@ -89,6 +91,13 @@ class Config:
             for selector in selectors
         )
 
+    def previous_for(self, file: str) -> Path | None:
+        """Last year's report of ``file`` if ``[previous]`` names one."""
+        if not self.previous or file == "-":
+            return None
+        path = Path(file).resolve()
+        return next((last for this, last in self.previous if this == path), None)
+
     def error(self, message: str, *, key: str | None = None, value: str | None = None) -> ConfigError:
         """A `ConfigError` pointing at the line of ``value`` (quoted) or else ``key``."""
         line = None
@@ -111,6 +120,7 @@ _KEYS: dict[str, tuple[Any, str]] = {
     "packs": (_strings, "a list of strings"),
     "severity": (lambda v: isinstance(v, dict), "a table of rule = severity"),
     "per-file-ignores": (lambda v: isinstance(v, dict), "a table of glob = [rules]"),
+    "previous": (lambda v: isinstance(v, dict), "a table of report = last year's report"),
     "year": (lambda v: isinstance(v, int) and not isinstance(v, bool) and 1990 <= v <= 2100, "a year"),
     "agency": (lambda v: isinstance(v, str) and v.strip() != "", "a non-empty string"),
     "agency-kind": (lambda v: v in AGENCY_KINDS, " or ".join(f'"{k}"' for k in AGENCY_KINDS)),
@@ -130,6 +140,8 @@ def read_toml(path: Path, what: str) -> tuple[str, dict[str, Any]]:
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _decode_error_line(str(exc))
         raise ConfigError(f"invalid TOML: {str(exc).split(' (at line')[0]}", path, line) from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays or tables
+        raise ConfigError("invalid TOML: nested too deeply", path) from None
 
 
 def load_config(path: Path) -> Config:
@@ -162,6 +174,14 @@ def _parse(data: dict[str, Any], base: Config) -> Config:
         if not _strings(selectors):
             raise base.error(f"per-file-ignores {glob!r} must be a list of rules", key=glob)
         per_file.append((glob, tuple(selectors)))
+    previous = []
+    for this, last in data.get("previous", {}).items():
+        if not isinstance(last, str) or not last.strip():
+            raise base.error(f"previous {this!r} must be the path of last year's report", key=this)
+        found = (base.root / last).resolve()
+        if not found.is_file():
+            raise base.error(f"previous report not found: {found}", value=last)
+        previous.append(((base.root / this).resolve(), found))
     packs = data.get("packs")
     toml_packs = tuple((base.root / p).resolve() for p in packs or () if p.endswith(".toml"))
     for pack in toml_packs:
@@ -182,6 +202,7 @@ def _parse(data: dict[str, Any], base: Config) -> Config:
         agency_kind=data.get("agency-kind"),
         lang=data.get("lang"),
         fail_on=Severity.parse(data["fail-on"]) if "fail-on" in data else None,
+        previous=tuple(previous),
         source=base.source,
         table=base.table,
     )
@@ -311,4 +332,6 @@ def describe(config: Config) -> list[str]:
         lines += ["", "[severity]", *(f"{_key(s)} = {_toml(str(level))}" for s, level in config.severity)]
     if config.per_file_ignores:
         lines += ["", "[per-file-ignores]", *(f"{_key(g)} = {_toml(s)}" for g, s in config.per_file_ignores)]
+    if config.previous:
+        lines += ["", "[previous]", *(f"{_key(str(t))} = {_toml(str(p))}" for t, p in config.previous)]
     return lines

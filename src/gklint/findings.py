@@ -39,6 +39,19 @@ class Text:
         return self.en if lang == "en" else self.zh
 
 
+@dataclass(frozen=True, slots=True)
+class Related:
+    """A second place a finding refers to, in another report (last year's, for pair rules).
+
+    ``line`` is that report's source line, so a reporter can show it without reading the
+    other file again (it may have been read in another worker process).
+    """
+
+    path: str
+    span: Span
+    line: str = ""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True, order=True)
 class Finding:
     """One problem found in one report.
@@ -55,3 +68,5 @@ class Finding:
     help: Text | None = field(default=None, compare=False)
     # The value that would make the check hold (arithmetic rules), for machine output.
     expected: str | None = field(default=None, compare=False)
+    # The place in last year's report a cross-year finding compares this one with.
+    related: Related | None = field(default=None, compare=False)

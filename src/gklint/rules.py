@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from gklint.ast import Span
-from gklint.findings import Finding, Severity, Text
+from gklint.findings import Finding, Related, Severity, Text
 
 if TYPE_CHECKING:
     from gklint.model import Report
@@ -19,6 +19,23 @@ DOC_HEADINGS = ("## What it does", "## Why is this bad?", "## Example", "Use ins
 
 
 @dataclass(frozen=True, slots=True)
+class Previous:
+    """Last year's report of the same body, which the cross-year rules compare a report with.
+
+    ``path`` is the file it was read from, as the run names it.
+    """
+
+    report: Report
+    path: str
+
+    def place(self, span: Span) -> Related:
+        """A place in last year's report, for a finding's ``related``."""
+        lines = self.report.text.split("\n")
+        line = lines[span.line - 1] if 0 < span.line <= len(lines) else ""
+        return Related(path=self.path, span=span, line=line)
+
+
+@dataclass(frozen=True, slots=True)
 class RuleContext:
     """What a rule may know besides the report: the run's options.
 
@@ -26,10 +43,14 @@ class RuleContext:
     or ``"government"`` (a 人民政府's own report: by 3月31日, and 监督保障 must cover
     工作考核、社会评议和责任追究); the configuration sets it, else the engine infers it
     from the agency name (`gklint.agency.kind_of`), and None means unknown.
+
+    ``previous`` is last year's report when the run paired one with this report
+    (`gklint.pairing`); rules about one report never look at it.
     """
 
     lang: str = "zh"
     agency_kind: str | None = None
+    previous: Previous | None = None
 
 
 CheckFunction = Callable[["Report", RuleContext], Iterable[Finding]]
@@ -66,6 +87,7 @@ class Rule:
         *,
         help: Text | None = None,  # noqa: A002 - the field is called help in every output format
         expected: object | None = None,
+        related: Related | None = None,
     ) -> Finding:
         """A finding of this rule at ``span``, with the rule's code and default severity."""
         return Finding(
@@ -76,6 +98,7 @@ class Rule:
             message=message,
             help=help,
             expected=None if expected is None else str(expected),
+            related=related,
         )
 
 

@@ -8,8 +8,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gklint.engine import lint_text
+from gklint.engine import lint_report
 from gklint.findings import Finding, Text
+from gklint.model import Report, build_report
+from gklint.parser import parse
 from gklint.readers import DEFAULT_MAX_BYTES, ReadError, SourceDocument, read_path, read_stdin_bytes, supported
 from gklint.rules import Rule, RuleContext
 
@@ -22,6 +24,10 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: Text | None = None  # why the file could not be read
     source: SourceDocument | None = None
+    previous: str | None = None  # last year's report it was compared with (`gklint.pairing`)
+    candidates: tuple[str, ...] = ()  # when not paired because several reports could be last year's
+    # The model, for a successor checked next in the same process; never sent between processes.
+    report: Report | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -84,5 +90,18 @@ def check_file(
         source = read_stdin_bytes(stdin or b"") if path == "-" else read_path(Path(path), max_bytes=max_bytes)
     except ReadError as exc:
         return FileResult(path=path, error=exc.text)
-    findings = lint_text(source.text, rules, year=year, agency=agency, ctx=ctx)
-    return FileResult(path=path, findings=findings, source=source)
+    report = build_report(parse(source.text), source.text, year=year, agency=agency)
+    findings = lint_report(report, rules, ctx)
+    previous = ctx.previous.path if ctx is not None and ctx.previous is not None else None
+    return FileResult(path=path, findings=findings, source=source, previous=previous, report=report)
+
+
+def read_reference(
+    path: str, *, year: int | None = None, agency: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Report | None:
+    """The model of a report read only to compare another with (last year's); None if unreadable."""
+    try:
+        source = read_path(Path(path), max_bytes=max_bytes)
+    except ReadError:
+        return None
+    return build_report(parse(source.text), source.text, year=year, agency=agency)

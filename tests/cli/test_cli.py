@@ -75,8 +75,8 @@ def test_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 1
     assert set(data) == {"findings", "files"}
     assert data["files"] == [
-        {"path": DEMO, "status": "ok", "error": None, "encoding": "utf-8"},
-        {"path": CLEAN, "status": "ok", "error": None, "encoding": "utf-8"},
+        {"path": path, "status": "ok", "error": None, "encoding": "utf-8", "previous": None, "previous_candidates": []}
+        for path in (DEMO, CLEAN)
     ]
     assert data["findings"]
     for finding in data["findings"]:
@@ -155,7 +155,9 @@ def test_directory_walk_and_stdin(capsys: pytest.CaptureFixture[str], monkeypatc
     assert [f["path"] for f in data["files"]] == [DEMO]
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(Path(DEMO).read_bytes())))
     code, data = run_json(capsys, "-")
-    assert code == 1 and data["files"] == [{"path": "-", "status": "ok", "error": None, "encoding": "utf-8"}]
+    assert code == 1 and data["files"] == [
+        {"path": "-", "status": "ok", "error": None, "encoding": "utf-8", "previous": None, "previous_candidates": []}
+    ]
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

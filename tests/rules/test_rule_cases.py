@@ -5,7 +5,9 @@ A case file names its rule and lists cases. A case gives the report as ``text`` 
 ``findings`` of that rule it must produce: each ``{line, column}`` and optionally
 ``message`` (a substring of the Chinese message), ``expected`` and ``severity``. No ``findings`` key
 means the rule must stay silent. ``edit`` applies ``[old, new]`` replacements to the
-text first, so a fail case can be the clean sample with one mistake.
+text first, so a fail case can be the clean sample with one mistake. ``previous`` is last
+year's report for the cross-year rules, given the same way (``text`` or ``file``, ``edit``,
+``year``); the findings' ``related`` line is then checked when a case gives it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ import pytest
 import yaml
 
 from gklint.engine import lint_text
+from gklint.model import build_report
+from gklint.parser import parse
 from gklint.plugins import RuleSet
+from gklint.rules import Previous, RuleContext
 from tests.conftest import ROOT, national_ruleset
 
 CASES = Path(__file__).parent / "cases"
@@ -50,7 +55,12 @@ def _text(case: dict[str, Any]) -> str:
 def test_case(code: str, case: dict[str, Any], ruleset: RuleSet) -> None:
     rule = ruleset.lookup(code)
     assert rule is not None, f"no rule {code}"
-    findings = lint_text(_text(case), [rule], year=case.get("year"))
+    ctx = None
+    if "previous" in case:
+        last = case["previous"]
+        text = _text(last)
+        ctx = RuleContext(previous=Previous(build_report(parse(text), text, year=last.get("year")), "last.txt"))
+    findings = lint_text(_text(case), [rule], year=case.get("year"), ctx=ctx)
     assert all(f.code == code for f in findings), [f.code for f in findings]
     expected = case.get("findings", [])
     assert [(f.span.line, f.span.column) for f in findings] == [(e["line"], e["column"]) for e in expected], [
@@ -63,6 +73,8 @@ def test_case(code: str, case: dict[str, Any], ruleset: RuleSet) -> None:
             assert finding.expected == str(want["expected"])
         if "severity" in want:
             assert str(finding.severity) == want["severity"]
+        if "related" in want:
+            assert finding.related is not None and finding.related.span.line == want["related"]
 
 
 def test_every_rule_has_pass_and_fail_cases() -> None:

@@ -30,6 +30,18 @@ def finding_records(results: Sequence[FileResult], lang: str) -> list[dict[str, 
                 "message": f.message.get(lang),
                 "help": f.help.get(lang) if f.help else None,
                 "expected": f.expected,
+                # The place in last year's report a cross-year finding compares with.
+                "related": (
+                    {
+                        "path": f.related.path,
+                        "line": f.related.span.line,
+                        "column": f.related.span.column,
+                        "end_line": f.related.span.end_line,
+                        "end_column": f.related.span.end_column,
+                    }
+                    if f.related
+                    else None
+                ),
             }
             records.append(record)
     return records
@@ -43,6 +55,9 @@ def write_json(results: Sequence[FileResult], out: TextIO, *, lang: str) -> None
             "status": "ok" if r.ok else "error",
             "error": r.error.get(lang) if r.error else None,
             "encoding": r.source.encoding if r.source else None,
+            # Last year's report it was compared with; the candidates when several could be.
+            "previous": r.previous,
+            "previous_candidates": list(r.candidates),
         }
         for r in results
     ]

@@ -81,6 +81,7 @@ class TerminalReporter:
             line.append(f": {result.error.get(self.lang) if result.error else ''}")
             self.console.print(line, soft_wrap=True)
             return
+        self._pairing(result)
         lines = result.source.text.split("\n") if result.source else []
         for finding in result.findings:
             where = locate(result.source, finding.span)
@@ -108,10 +109,44 @@ class TerminalReporter:
             marks = RichText(f"{gutter} | ", style="blue")
             marks.append(carets, style=STYLES[finding.severity])
             self.console.print(marks, soft_wrap=True)
+        if finding.related is not None:
+            self._related(finding)
         if finding.help:
             label = "帮助" if self.lang == "zh" else "help"
             self.console.print(RichText(f"  = {label}: {finding.help.get(self.lang)}", style="green"), soft_wrap=True)
         self.console.print()
+
+    def _pairing(self, result: FileResult) -> None:
+        """Say which report of last year this one was compared with (or why none was)."""
+        if result.previous is not None:
+            said = ("与上年报告比较：", "compared with last year's report ")[self.lang == "en"]
+            line = RichText(f"{result.path}: ", style="bold")
+            line.append(said + result.previous, style="dim")
+        elif result.candidates:
+            said = ("未与上年报告比较，可能的上年报告不止一份：", "not compared with last year: several reports could be it: ")
+            line = RichText(f"{result.path}: ", style="bold")
+            line.append(said[self.lang == "en"] + ", ".join(result.candidates), style="dim")
+        else:
+            return
+        self.console.print(line, soft_wrap=True)
+
+    def _related(self, finding: Finding) -> None:
+        """Last year's line a cross-year finding compares with, under this year's."""
+        related = finding.related
+        assert related is not None
+        span = related.span
+        gutter = " " * len(str(span.line))
+        label = ("上年", "last year")[self.lang == "en"]
+        self.console.print(RichText(f"{gutter}--> {label}: {related.path}:{span.line}:{span.column}", style="blue"))
+        if related.line:
+            end_column = span.end_column if span.end_line == span.line else len(related.line) + 1
+            shown, carets = snippet(related.line, span.column, end_column)
+            body = RichText(f"{span.line} | ", style="blue")
+            body.append(shown)
+            self.console.print(body, soft_wrap=True)
+            marks = RichText(f"{gutter} | ", style="blue")
+            marks.append(carets, style="bold blue")
+            self.console.print(marks, soft_wrap=True)
 
     def finish(self, summary: Summary, *, statistics: bool = False) -> None:
         """Print the run's totals (and counts per rule with ``statistics``)."""
