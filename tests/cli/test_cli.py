@@ -20,6 +20,7 @@ DEMO = str(ROOT / "examples" / "demo-2024.txt")
 FINDING_KEYS = {
     "path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message", "help", "expected",
     "source",  # where in the original .docx/HTML/PDF; null for text files (issue 4)
+    "related",  # last year's place for a cross-year finding; null otherwise (issue 10)
 }  # fmt: skip
 
 
