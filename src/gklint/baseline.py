@@ -67,8 +67,8 @@ class Baseline:
             counts = Counter({(e["path"], e["code"], e["hash"]): int(e["count"]) for e in data["findings"]})
         except OSError as exc:
             raise BaselineError(f"{path}: cannot read the baseline: {exc.strerror or exc}") from None
-        except (ValueError, KeyError, TypeError) as exc:
-            raise BaselineError(f"{path}: not a gklint baseline ({type(exc).__name__}: {exc})") from None
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
+            raise BaselineError(f"{path}: not a gklint baseline ({type(exc).__name__}: {str(exc)[:200]})") from None
         return cls(path.resolve().parent, counts)
 
     def hide(self, path: str, findings: Sequence[Finding], text: str) -> list[Finding]:
@@ -84,13 +84,41 @@ class Baseline:
         return shown
 
 
+def check_target(target: Path, checked: Iterable[str]) -> None:
+    """Refuse, before checking anything, a baseline file that writing would destroy or fail on.
+
+    gklint never modifies the reports it checks, so the target may be neither one of
+    them nor any existing file other than a gklint baseline; its folder must exist.
+    """
+    for path in checked:
+        if path != "-" and os.path.exists(path) and target.exists() and os.path.samefile(path, target):
+            raise BaselineError(f"{target}: is a report being checked; write the baseline to another file")
+    if target.exists():
+        try:
+            with target.open("rb") as handle:
+                head = handle.read(64)
+        except OSError as exc:
+            raise BaselineError(f"{target}: cannot write the baseline: {exc.strerror or exc}") from None
+        if not re.match(rb'\{\s*"gklint-baseline"', head):
+            raise BaselineError(f"{target}: exists and is not a gklint baseline; refusing to overwrite it")
+    elif not target.resolve().parent.is_dir():
+        raise BaselineError(f"{target}: cannot write the baseline: folder {target.parent} does not exist")
+
+
 def write_baseline(target: Path, files: Iterable[tuple[str, Sequence[Finding], str]]) -> int:
-    """Record the findings of ``(path, findings, text)`` triples; return how many."""
+    """Record the findings of ``(path, findings, text)`` triples; return how many.
+
+    Raises BaselineError when the file cannot be written (`check_target` catches the
+    usual causes before a run).
+    """
     root = target.resolve().parent
     counts: Counter[Fingerprint] = Counter()
     for path, findings, text in files:
         counts.update(fingerprint(path, f, text, root) for f in findings)
     entries = [{"path": p, "code": c, "hash": h, "count": n} for (p, c, h), n in sorted(counts.items())]
     body = {"gklint-baseline": VERSION, "findings": entries}
-    target.write_text(json.dumps(body, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    try:
+        target.write_text(json.dumps(body, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise BaselineError(f"{target}: cannot write the baseline: {exc.strerror or exc}") from None
     return sum(counts.values())

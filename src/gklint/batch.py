@@ -19,7 +19,7 @@ from gklint.model import Report
 from gklint.project import Options, Project
 from gklint.readers import ReadError, read_path
 from gklint.rules import Previous, RuleContext
-from gklint.runner import FileResult, check_file, read_reference
+from gklint.runner import FileResult, check_file, contain, read_reference
 
 # Below this many files, starting workers costs more than it saves.
 PARALLEL_FROM = 64
@@ -32,6 +32,7 @@ class Job:
     options: Options
     lang: str
     max_bytes: int
+    timeout: float | None = None  # --timeout-per-file: seconds for one file
     pair: bool = True  # pair the same body's consecutive years automatically (not --no-pair)
     previous: str | None = None  # --previous: the predecessor of the one checked file
 
@@ -41,14 +42,18 @@ def check_one(
 ) -> FileResult:
     """Check one file with the rules and settings its configuration gives it."""
     plan = project.plan(path)
-    return check_file(
+    return contain(
         path,
-        list(plan.rules),
-        year=plan.year,
-        agency=plan.agency,
-        ctx=RuleContext(lang=job.lang, agency_kind=plan.agency_kind, previous=previous),
-        stdin=stdin,
-        max_bytes=job.max_bytes,
+        job.timeout,
+        lambda: check_file(
+            path,
+            list(plan.rules),
+            year=plan.year,
+            agency=plan.agency,
+            ctx=RuleContext(lang=job.lang, agency_kind=plan.agency_kind, previous=previous),
+            stdin=stdin,
+            max_bytes=job.max_bytes,
+        ),
     )
 
 

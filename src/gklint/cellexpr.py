@@ -75,9 +75,16 @@ def parse(source: str) -> Expression:
     return Expression(source, left, op, right)
 
 
+# Bounds that keep parsing and evaluation (both recursive) far from Python's recursion
+# limit: a real check nests a few parentheses and adds a few dozen cells.
+MAX_NESTING = 50
+MAX_OPERANDS = 500
+
+
 class _Parser:
     def __init__(self, tokens: list[tuple[str, str, int]], source: str) -> None:
         self.tokens, self.source, self.index = tokens, source, 0
+        self.depth = self.operands = 0
 
     def peek(self) -> str | None:
         return self.tokens[self.index][1] if self.index < len(self.tokens) else None
@@ -99,15 +106,20 @@ class _Parser:
             raise ExpressionError("the expression ends too early")
         kind, text, column = self.tokens[self.index]
         self.index += 1
+        self.operands += 1
+        if self.operands > MAX_OPERANDS:
+            raise ExpressionError(f"more than {MAX_OPERANDS} operands")
         if kind == "num":
             return Decimal(text)
         if kind == "ref":
             return ("ref", text)
-        if text == "-":
-            return ("neg", self.term())
-        if text == "(":
-            node = self.sum()
-            if self.take("op") != ")":
+        if text in ("-", "("):
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise ExpressionError(f"nested more than {MAX_NESTING} deep (column {column})")
+            node = ("neg", self.term()) if text == "-" else self.sum()
+            self.depth -= 1
+            if text == "(" and self.take("op") != ")":
                 raise ExpressionError(f"missing ')' for the '(' at column {column}")
             return node
         raise ExpressionError(f"unexpected {text!r} (column {column})")

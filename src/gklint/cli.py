@@ -1,7 +1,8 @@
 """Command line: ``gklint check``, ``gklint rules``, ``gklint explain``, ``gklint config``.
 
 Exit codes: 0 no finding at the failing severity, 1 at least one, 2 a file could not be
-read or the command line was wrong.
+read (or took longer than ``--timeout-per-file``) or the command line was wrong, 3 gklint
+itself failed (an internal error: the other files are still checked and reported).
 """
 
 from __future__ import annotations
@@ -18,14 +19,14 @@ from rich.markup import escape
 from rich.progress import Progress
 
 from gklint import __version__
-from gklint.baseline import Baseline, BaselineError, write_baseline
+from gklint.baseline import Baseline, BaselineError, check_target, write_baseline
 from gklint.batch import PARALLEL_FROM, Job, check_paths, default_jobs
 from gklint.config import ConfigError, describe
 from gklint.findings import Severity
 from gklint.plugins import RuleSet
 from gklint.project import Options, Project
 from gklint.readers import DEFAULT_MAX_BYTES, ReadError, read_path
-from gklint.reporting.base import EXIT_OK, EXIT_TROUBLE, summarize
+from gklint.reporting.base import EXIT_INTERNAL, EXIT_OK, EXIT_TROUBLE, summarize
 from gklint.reporting.github import write_github
 from gklint.reporting.html import write_html
 from gklint.reporting.json import write_json
@@ -35,6 +36,9 @@ from gklint.runner import FileResult, expand_paths
 
 # Show a progress bar on a terminal once a run is long enough to wait for.
 PROGRESS_FROM = 20
+# Seconds one file may take (--timeout-per-file): a report takes well under one; a file
+# built to make a reader or a rule crawl is stopped instead of holding up the run.
+DEFAULT_TIMEOUT = 60.0
 
 
 class UsageError(Exception):
@@ -50,6 +54,24 @@ def _megabytes(value: str) -> int:
     if not 0 < size <= 4096:
         raise argparse.ArgumentTypeError("must be more than 0 and at most 4096 MB")
     return int(size * (1 << 20))
+
+
+def _seconds(value: str) -> float:
+    """``--timeout-per-file``: a positive number of seconds."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not 0 < seconds <= 86400:
+        raise argparse.ArgumentTypeError("must be more than 0 and at most 86400 seconds")
+    return seconds
+
+
+def _year(value: str) -> int:
+    """``--year``: a year a report can have (the range the configuration's ``year`` accepts)."""
+    if not value.isdigit() or not 1990 <= int(value) <= 2100:
+        raise argparse.ArgumentTypeError(f"not a report year (1990 to 2100): {value!r}")
+    return int(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         "or html (a page for reviewers); default text",
     )
     check.add_argument("--lang", choices=("zh", "en"), help="message language (default: zh)")
-    check.add_argument("--year", type=int, help="report year, overriding the one in the title")
+    check.add_argument("--year", type=_year, help="report year, overriding the one in the title")
     check.add_argument(
         "--fail-on",
         choices=("error", "warning", "info"),
@@ -116,6 +138,16 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_MAX_BYTES,
         metavar="MB",
         help=f"refuse larger files; a .docx may unpack to 4× this (default: {DEFAULT_MAX_BYTES >> 20})",
+    )
+    check.add_argument(
+        "--timeout-per-file",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop checking a file after this long and report it as an error (default: {DEFAULT_TIMEOUT:g})",
+    )
+    check.add_argument(
+        "--follow-links", action="store_true", help="in directories, also check files and folders behind symbolic links"
     )
     check.add_argument("--baseline", metavar="FILE", type=Path, help="hide the findings recorded in this baseline")
     check.add_argument(
@@ -181,10 +213,10 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     here = project.config_for(".")
     lang = args.lang or here.lang or "zh"
     fail_on = Severity.parse(args.fail_on) if args.fail_on else here.fail_on or Severity.ERROR
-    paths = list(expand_paths(args.paths, include=args.include, exclude=args.exclude))
+    paths = list(expand_paths(args.paths, include=args.include, exclude=args.exclude, follow_links=args.follow_links))
     if not paths:
         raise UsageError("no report files found in the given directories")
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    stdin = sys.stdin.buffer.read(args.max_file_size + 1) if "-" in paths else None  # one more byte: too big
     if args.previous is not None:
         _check_previous(args.previous, paths, args.max_file_size)
     rules = {}
@@ -193,6 +225,8 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     _warn_problems(RuleSet(problems=project.problems), err)
     try:
         baseline = Baseline.load(args.baseline) if args.baseline else None
+        if args.write_baseline is not None:
+            check_target(args.write_baseline, paths)
     except BaselineError as exc:
         raise UsageError(str(exc)) from None
     reporting = args.write_baseline is None
@@ -203,6 +237,7 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
         options=project.options,
         lang=lang,
         max_bytes=args.max_file_size,
+        timeout=args.timeout_per_file,
         pair=not args.no_pair,
         previous=args.previous,
     )
@@ -298,7 +333,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out, err = Console(), Console(stderr=True)
     try:
         return COMMANDS[args.command](args, out, err)
-    except (UsageError, ConfigError) as exc:
+    except (UsageError, ConfigError, BaselineError) as exc:
         err.print(f"[bold red]gklint: error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
         return EXIT_TROUBLE
     except KeyboardInterrupt:
@@ -308,3 +343,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # when Python flushes stdout at exit. 141 is what a shell reports for SIGPIPE.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except Exception as exc:  # noqa: BLE001 - a bug must end in one line and its own exit code
+        detail = f"{type(exc).__name__}: {str(exc)[:300]}"
+        err.print(
+            f"gklint: internal error: {detail}; this is a bug in gklint, please report it",
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+        )
+        return EXIT_INTERNAL

@@ -6,29 +6,58 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from gklint.agency import kind_of
+from gklint.ast import Span
+from gklint.budget import FileOverBudget, RuleOverBudget, time_budget
 from gklint.findings import Finding, Severity, Text
 from gklint.model import Report, build_report
 from gklint.parser import parse
 from gklint.rules import Rule, RuleContext
 
 INTERNAL_ERROR = "GK000"
+# Seconds one rule may take on one report: a real report takes a rule milliseconds, so
+# only a rule that hangs (a loop, a runaway regular expression) ever meets it.
+RULE_BUDGET = 10.0
 
 
-def lint_report(report: Report, rules: Iterable[Rule], ctx: RuleContext | None = None) -> list[Finding]:
-    """Run ``rules`` on a report model; a crashing rule becomes one ``internal-error`` finding."""
+def lint_report(
+    report: Report, rules: Iterable[Rule], ctx: RuleContext | None = None, *, rule_budget: float | None = RULE_BUDGET
+) -> list[Finding]:
+    """Run ``rules`` on a report model, each in isolation.
+
+    A rule that raises (anything but KeyboardInterrupt, SystemExit included), returns
+    something other than findings, or runs over ``rule_budget`` seconds becomes one
+    ``internal-error`` finding, and the other rules still run.
+    """
     ctx = ctx or RuleContext()
     if ctx.agency_kind is None:
         ctx = replace(ctx, agency_kind=kind_of(report.agency))
     findings: list[Finding] = []
     for rule in rules:
         try:
-            found = rule.check(report, ctx)
-            if rule.severity_override is not None:
-                found = (replace(f, severity=rule.severity_override) if f.code == rule.code else f for f in found)
-            findings.extend(found)
-        except Exception as exc:  # noqa: BLE001 - one broken rule must not silence the others
+            with time_budget(rule_budget, lambda: RuleOverBudget(rule_budget or 0)):
+                found = _checked(rule.check(report, ctx))
+        except (KeyboardInterrupt, FileOverBudget):
+            raise
+        except BaseException as exc:  # noqa: BLE001 - one broken rule must not silence the others
             findings.append(_internal_error(report, rule, exc))
+            continue
+        if rule.severity_override is not None:
+            found = [replace(f, severity=rule.severity_override) if f.code == rule.code else f for f in found]
+        findings.extend(found)
     return sorted(findings)
+
+
+def _checked(found: Iterable[Finding]) -> list[Finding]:
+    """A rule's findings, all of them evaluated (a generator runs here, inside the budget)."""
+    out = list(found)
+    for item in out:
+        if not isinstance(item, Finding):
+            raise TypeError(f"the rule returned a {type(item).__name__}, not a Finding")
+        # Reporters sort, colour and translate findings: the fields they use must be sound.
+        for name, kind in (("span", Span), ("code", str), ("severity", Severity), ("message", Text)):
+            if not isinstance(getattr(item, name), kind):
+                raise TypeError(f"the rule returned a Finding whose {name} is a {type(getattr(item, name)).__name__}")
+    return out
 
 
 def lint_text(
@@ -43,17 +72,22 @@ def lint_text(
     return lint_report(build_report(parse(text), text, year=year, agency=agency), rules, ctx)
 
 
-def _internal_error(report: Report, rule: Rule, exc: Exception) -> Finding:
+def _internal_error(report: Report, rule: Rule, exc: BaseException) -> Finding:
     detail = f"{type(exc).__name__}: {exc}"
+    message = Text(
+        zh=f"规则 {rule.code}（{rule.name}）运行出错：{detail}", en=f"rule {rule.code} ({rule.name}) crashed: {detail}"
+    )
+    if isinstance(exc, RuleOverBudget):
+        message = Text(
+            zh=f"规则 {rule.code}（{rule.name}）运行超过 {exc.seconds:g} 秒，已停止",
+            en=f"rule {rule.code} ({rule.name}) ran over {exc.seconds:g} s and was stopped",
+        )
     return Finding(
         span=report.anchor,
         code=INTERNAL_ERROR,
         rule="internal-error",
         severity=Severity.ERROR,
-        message=Text(
-            zh=f"规则 {rule.code}（{rule.name}）运行出错：{detail}",
-            en=f"rule {rule.code} ({rule.name}) crashed: {detail}",
-        ),
+        message=message,
         help=Text(
             zh="这是 gklint 或规则包的缺陷，请报告", en="this is a bug in gklint or the rule pack; please report it"
         ),

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable, Iterator, Sequence
+import stat
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from gklint.budget import FileOverBudget, time_budget
 from gklint.engine import lint_report
 from gklint.findings import Finding, Text
 from gklint.model import Report, build_report
@@ -18,12 +21,13 @@ from gklint.rules import Rule, RuleContext
 
 @dataclass
 class FileResult:
-    """What checking one file produced: findings, or the reason it could not be read."""
+    """What checking one file produced: findings, or the reason it could not be checked."""
 
     path: str
     findings: list[Finding] = field(default_factory=list)
-    error: Text | None = None  # why the file could not be read
+    error: Text | None = None  # why the file could not be read or checked
     source: SourceDocument | None = None
+    internal: bool = False  # the error is a failure of gklint itself, not of the file
     previous: str | None = None  # last year's report it was compared with (`gklint.pairing`)
     candidates: tuple[str, ...] = ()  # when not paired because several reports could be last year's
     # The model, for a successor checked next in the same process; never sent between processes.
@@ -45,21 +49,31 @@ SKIPPED_FILES = (
 )  # fmt: skip
 
 
-def expand_paths(paths: Iterable[str], *, include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[str]:
+def expand_paths(
+    paths: Iterable[str], *, include: Sequence[str] = (), exclude: Sequence[str] = (), follow_links: bool = False
+) -> Iterator[str]:
     """Files to check: files as given, directories walked for supported extensions (sorted).
 
     ``include``/``exclude`` globs filter the walked files only (a file named on the
     command line is always checked); a glob matches the path below the walked directory
     or the file name, so ``*.docx`` and ``drafts/*`` both work. Walks skip
-    `SKIPPED_DIRS` and `SKIPPED_FILES`.
+    `SKIPPED_DIRS` and `SKIPPED_FILES`, and pick up regular files only: symbolic links
+    (to files or folders) unless ``follow_links``, FIFOs, sockets and devices are passed
+    over. A folder the walk cannot list (no permission, a path too long) is yielded as a
+    path to check, so that checking it reports why instead of skipping it silently.
     """
     for raw in paths:
         top = Path(raw)
         if raw == "-" or not top.is_dir():
             yield raw
             continue
-        found = []
-        for folder, dirs, files in os.walk(top):
+        found: list[str] = []
+        walk = os.walk(top, onerror=partial(_unlisted, found), followlinks=follow_links)
+        seen: set[tuple[int, int]] = set()
+        for folder, dirs, files in walk:
+            if follow_links and not _first_visit(folder, seen):
+                dirs[:] = []  # a link back up the tree: walked already
+                continue
             dirs[:] = [d for d in dirs if not _matches((d,), SKIPPED_DIRS)]
             for name in files:
                 path = Path(folder, name)
@@ -67,8 +81,34 @@ def expand_paths(paths: Iterable[str], *, include: Sequence[str] = (), exclude: 
                 if not supported(path) or _matches((name,), SKIPPED_FILES):
                     continue
                 if (not include or _matches(names, include)) and not _matches(names, exclude):
-                    found.append(str(path))
+                    if _regular(path, follow_links):
+                        found.append(str(path))
         yield from sorted(found)
+
+
+def _unlisted(found: list[str], exc: OSError) -> None:
+    found.append(str(exc.filename))
+
+
+def _first_visit(folder: str, seen: set[tuple[int, int]]) -> bool:
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return True  # listing it will fail and report why
+    key = (info.st_dev, info.st_ino)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _regular(path: Path, follow_links: bool) -> bool:
+    """Whether a walk should open ``path``: a regular file, not reached through a link."""
+    try:
+        info = os.stat(path) if follow_links else os.lstat(path)
+    except OSError:
+        return True  # reading it reports the problem (a path too long, a vanished file)
+    return stat.S_ISREG(info.st_mode)
 
 
 def _matches(names: tuple[str, ...], globs: Sequence[str]) -> bool:
@@ -87,7 +127,11 @@ def check_file(
 ) -> FileResult:
     """Check one file (``-`` with ``stdin`` bytes for standard input)."""
     try:
-        source = read_stdin_bytes(stdin or b"") if path == "-" else read_path(Path(path), max_bytes=max_bytes)
+        source = (
+            read_stdin_bytes(stdin or b"", max_bytes=max_bytes)
+            if path == "-"
+            else read_path(Path(path), max_bytes=max_bytes)
+        )
     except ReadError as exc:
         return FileResult(path=path, error=exc.text)
     report = build_report(parse(source.text), source.text, year=year, agency=agency)
@@ -105,3 +149,33 @@ def read_reference(
     except ReadError:
         return None
     return build_report(parse(source.text), source.text, year=year, agency=agency)
+
+
+def contain(path: str, timeout: float | None, check: Callable[[], FileResult]) -> FileResult:
+    """Run one file's ``check`` within ``timeout`` seconds: whatever happens, a result.
+
+    Running over time is an error for that file (like an unreadable file); an exception
+    that escapes the readers' and the rules' own handling is an internal error for that
+    file. Either way the other files are still checked and reported.
+    """
+    try:
+        with time_budget(timeout, lambda: FileOverBudget(timeout or 0)):
+            return check()
+    except FileOverBudget as exc:
+        return FileResult(
+            path=path,
+            error=Text(
+                zh=f"检查超过 {exc.seconds:g} 秒，已停止（--timeout-per-file）",
+                en=f"checking took over {exc.seconds:g} s and was stopped (--timeout-per-file)",
+            ),
+        )
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for one file
+        detail = f"{type(exc).__name__}: {str(exc)[:300]}"
+        return FileResult(
+            path=path,
+            internal=True,
+            error=Text(
+                zh=f"gklint 内部错误（{detail}）；这是 gklint 的缺陷，请报告",
+                en=f"internal error ({detail}); this is a bug in gklint, please report it",
+            ),
+        )

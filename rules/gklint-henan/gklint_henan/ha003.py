@@ -49,6 +49,8 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     signed = report.signed_on
     if signed is None or report.year is None or ctx.agency_kind not in DEADLINES:
         return
+    if not datetime.MINYEAR <= report.year + 1 <= datetime.MAXYEAR:
+        return  # no calendar date (a title's 9999年, or a configured year of 99999)
     date, span = signed
     deadline = datetime.date(report.year + 1, *DEADLINES[ctx.agency_kind])
     if date > deadline:

@@ -92,3 +92,10 @@ def test_late_signature(rules: dict[str, Rule]) -> None:
     assert codes(rules, report(signed="2025年4月1日"), kind="government") == ["HA003"]
     assert codes(rules, report(signed="2025年1月31日")) == []
     assert codes(rules, report(signed="")) == []
+
+
+def test_a_year_without_a_calendar_deadline_is_not_a_crash(rules: dict[str, Rule]) -> None:
+    """A title's 9999年 (or a configured year of 99999) has no deadline date: no finding, no crash."""
+    for year in (9999, 99999):
+        found = lint_text(report(signed="2025年2月10日"), [rules["HA003"]], year=year)
+        assert [f.code for f in found] == []

@@ -1,7 +1,9 @@
 """Readers: bytes of a file → canonical report text (+ where each line came from).
 
 One reader per format; `read_path` picks by extension. Every failure is a `ReadError`
-naming the problem (the caller names the file), never a traceback. The reader modules
+naming the problem (the caller names the file), never a traceback: what a reader or its
+parsing library raises on a damaged file becomes one at this boundary (`_guarded`),
+with the exception's class in the message. The reader modules
 import their parsing libraries (lxml, python-docx, pdfplumber) only when called, so
 checking a .txt file never pays for them.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from gklint.readers.base import DEFAULT_MAX_BYTES, Origin, ReadError, SourceDocument, read_bytes
+from gklint.readers.base import DEFAULT_MAX_BYTES, MB, Origin, ReadError, SourceDocument, read_bytes
 from gklint.readers.docx import read_docx_bytes
 from gklint.readers.html import read_html_bytes
 from gklint.readers.pdf import read_pdf_bytes
@@ -53,12 +55,31 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocume
     """Read a report file of any supported format; unknown extensions are read as text."""
     suffix = path.suffix.lower()
     reader = SUFFIXES.get(suffix) or _EXPLICIT_ONLY.get(suffix) or _text
-    return reader(read_bytes(path, max_bytes), str(path), max_bytes)
+    data = read_bytes(path, max_bytes)
+    return _guarded(lambda: reader(data, str(path), max_bytes))
 
 
-def read_stdin_bytes(data: bytes) -> SourceDocument:
-    """Read a report given on standard input (always treated as text)."""
-    return read_text_bytes(data, "-")
+def read_stdin_bytes(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
+    """Read a report given on standard input (always treated as text).
+
+    ``data`` is what was read, at most ``max_bytes + 1`` bytes: one more means too big.
+    """
+    if len(data) > max_bytes:
+        raise ReadError(
+            f"standard input is over the {max_bytes / MB:.3g} MB limit (--max-file-size)",
+            zh=f"标准输入超过 {max_bytes / MB:.3g} MB 的上限（--max-file-size）",
+        )
+    return _guarded(lambda: read_text_bytes(data, "-"))
+
+
+def _guarded(read: Callable[[], SourceDocument]) -> SourceDocument:
+    try:
+        return read()
+    except ReadError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged file can make a parsing library raise anything
+        detail = f"{type(exc).__name__}: {str(exc)[:200]}".rstrip(": ")
+        raise ReadError(f"damaged or unsupported content ({detail})", zh=f"内容损坏或无法识别（{detail}）") from None
 
 
 __all__ = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,18 +63,33 @@ class SourceDocument:
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, refusing files over ``max_bytes`` before reading them whole."""
+    """The file's bytes, refusing files over ``max_bytes`` before reading them whole.
+
+    Only a regular file is read: a FIFO, socket or device is refused without waiting on
+    it (opened non-blocking, then checked).
+    """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ReadError(
-                f"file is {size / MB:.3g} MB, over the {max_bytes / MB:.3g} MB limit (--max-file-size)",
-                zh=f"文件大小 {size / MB:.3g} MB，超过 {max_bytes / MB:.3g} MB 的上限（--max-file-size）",
-            )
-        with path.open("rb") as handle:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(info.st_mode):
+                raise ReadError(
+                    "not a regular file (a FIFO, socket or device)", zh="不是普通文件（管道、套接字或设备）"
+                )
+            if info.st_size > max_bytes:
+                size = info.st_size
+                raise ReadError(
+                    f"file is {size / MB:.3g} MB, over the {max_bytes / MB:.3g} MB limit (--max-file-size)",
+                    zh=f"文件大小 {size / MB:.3g} MB，超过 {max_bytes / MB:.3g} MB 的上限（--max-file-size）",
+                )
             data = handle.read(max_bytes + 1)
     except IsADirectoryError:
-        raise ReadError("is a directory", zh="这是一个目录") from None
+        problem = _listing_problem(path)
+        raise ReadError(
+            f"a directory that cannot be listed: {problem}", zh=f"无法列出该目录的内容：{problem}"
+        ) from None
     except FileNotFoundError:
         raise ReadError("no such file", zh="文件不存在") from None
     except PermissionError:
@@ -85,3 +102,12 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
             zh=f"文件超过 {max_bytes / MB:.3g} MB 的上限（--max-file-size）",
         )
     return data
+
+
+def _listing_problem(path: Path) -> str:
+    # Directories are walked, so one reaches the reader only when the walk could not list it.
+    try:
+        os.listdir(path)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return "it changed while being checked"

@@ -27,6 +27,8 @@ _META_WINDOW = 8192
 # GB18030 is a superset of GB2312 and GBK, and pages labelled gb2312 routinely use GBK
 # characters; decoding as the superset loses nothing.
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "x-gbk", "euc-cn", "hz-gb-2312"}
+# Python codecs that a label can name but that are not a page's character set.
+_NOT_CHARSETS = {"undefined", "unicode-escape", "raw-unicode-escape", "punycode", "idna"}
 
 # Elements that never hold report text.
 _SKIP = {
@@ -84,8 +86,9 @@ def decode_html(data: bytes) -> tuple[str, str]:
             label = match.group(1).decode("ascii").lower()
             encoding = "gb18030" if label in _GB_FAMILY else label
             try:
-                return data.decode(encoding), f"{encoding} (meta charset {label})"
-            except (LookupError, UnicodeDecodeError):
+                if codecs.lookup(encoding).name not in _NOT_CHARSETS:
+                    return data.decode(encoding), f"{encoding} (meta charset {label})"
+            except (LookupError, UnicodeError):
                 pass  # a wrong or unknown label: sites do mislabel; detect instead
     return decode(data)
 
@@ -224,7 +227,8 @@ def cell_text(cell: _Element) -> str:
 
 
 def _span(value: str | None) -> int:
-    match = re.match(r"\s*(\d+)", value or "")
+    # Seven digits are plenty: `expand` caps a span at MAX_SPAN.
+    match = re.match(r"\s*(\d{1,7})", value or "")
     return int(match.group(1)) if match else 1
 
 

@@ -12,10 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from gklint.readers.base import ReadError
+
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+# Word's own ceiling for a list number; a hostile w:start of 2.6×10⁹ in lowerLetter would
+# otherwise render a label of a hundred million letters.
+MAX_NUMBER = 32767
+# A level's label text (w:lvlText) is a few characters, such as "（%2）".
+MAX_LABEL_TEXT = 100
 
 _DIGITS = "零一二三四五六七八九"
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
@@ -95,10 +103,26 @@ def _val(el: _Element | None, default: str | None = None) -> str | None:
 
 def int_val(el: _Element | None, default: int) -> int:
     """An element's integer ``w:val`` (``default`` if absent or not a number)."""
+    return _int(_val(el), default)
+
+
+def _int(value: str | None, default: int) -> int:
     try:
-        return int(_val(el) or default)
-    except ValueError:
+        return int(value or default)
+    except ValueError:  # not a number, or more digits than int() accepts
         return default
+
+
+def _number(el: _Element | None, what: str) -> int:
+    """A list's start number, refused (with a clear error) beyond Word's own limit."""
+    value = int_val(el, 1)
+    if not 0 <= value <= MAX_NUMBER:
+        shown = str(value) if abs(value) < 10**12 else f"a {len(str(abs(value)))}-digit number"
+        raise ReadError(
+            f"list numbering {what} is {shown}, outside Word's range 0 to {MAX_NUMBER}",
+            zh=f"列表编号的{'起始值' if what == 'start' else '重设值'}为 {shown}，超出 Word 的范围 0 至 {MAX_NUMBER}",
+        )
+    return value
 
 
 class Numbering:
@@ -123,10 +147,16 @@ class Numbering:
             levels = {}
             for lvl in abstract.iter(f"{W}lvl"):
                 restart = lvl.find(f"{W}lvlRestart")
-                levels[int(lvl.get(f"{W}ilvl", "0"))] = Level(
-                    start=int_val(lvl.find(f"{W}start"), 1),
+                text = _val(lvl.find(f"{W}lvlText"), "") or ""
+                if len(text) > MAX_LABEL_TEXT:
+                    raise ReadError(
+                        f"a list label is {len(text)} characters long (at most {MAX_LABEL_TEXT})",
+                        zh=f"有列表编号文字长达 {len(text)} 个字符（上限 {MAX_LABEL_TEXT}）",
+                    )
+                levels[_int(lvl.get(f"{W}ilvl"), 0)] = Level(
+                    start=_number(lvl.find(f"{W}start"), "start"),
                     format=_val(lvl.find(f"{W}numFmt"), "decimal") or "decimal",
-                    text=_val(lvl.find(f"{W}lvlText"), "") or "",
+                    text=text,
                     restart=int_val(restart, 0) - 1 if restart is not None else None,
                     legal=lvl.find(f"{W}isLgl") is not None,
                     style=_val(lvl.find(f"{W}pStyle")),
@@ -135,7 +165,7 @@ class Numbering:
             self._levels[abstract.get(f"{W}abstractNumId", "")] = levels
         for num in numbering.iter(f"{W}num"):
             overrides = {
-                int(o.get(f"{W}ilvl", "0")): int_val(o.find(f"{W}startOverride"), 1)
+                _int(o.get(f"{W}ilvl"), 0): _number(o.find(f"{W}startOverride"), "startOverride")
                 for o in num.iter(f"{W}lvlOverride")
                 if o.find(f"{W}startOverride") is not None
             }
@@ -189,7 +219,9 @@ class Numbering:
             if f"%{i + 1}" in text:
                 fmt = levels[i].format if i in levels else "decimal"
                 value = counters.get(i, overrides.get(i, levels[i].start if i in levels else 1))
-                render = str if level.legal and i != ilvl else FORMATS.get(fmt, str)
+                # A counter pushed past the ceiling by a million list items stays digits.
+                plain = (level.legal and i != ilvl) or value > MAX_NUMBER
+                render = str if plain else FORMATS.get(fmt, str)
                 text = text.replace(f"%{i + 1}", render(value))
         # Word follows the label with a tab (or a space): a space keeps "1 概述" apart,
         # while after 、 or ） it would only be noise.

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from gklint.readers.base import Origin, ReadError, SourceDocument
@@ -21,6 +23,11 @@ INSTALL_HINT = "reading PDF files needs the optional extra: pip install 'gklint[
 INSTALL_HINT_ZH = "读取 PDF 文件需要安装可选组件：pip install 'gklint[pdf]'"
 # Text extraction costs about a tenth of a second per page; a report has tens of pages.
 MAX_PAGES = 500
+# Flate-compressed streams may inflate to this many times the file size limit in all, and
+# one stream to at most MAX_STREAM bytes: a report's page content is tens of KB, while a
+# "PDF bomb" (a few MB of zeros compressed a thousandfold) would fill memory.
+UNPACK_FACTOR = 2
+MAX_STREAM = 32 << 20
 # A line starting like this opens a new paragraph even when the previous line was full.
 _OPENER = re.compile(
     r"^[ \u3000]*([一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|\d{1,2}[.．、](?![0-9０-９]))"
@@ -70,7 +77,7 @@ class _Table:
 
 
 def read_pdf_bytes(data: bytes, path: str, max_bytes: int) -> SourceDocument:
-    """Read a PDF report (``max_bytes`` is unused: the file size was checked on reading)."""
+    """Read a PDF report (its compressed streams may inflate to ``UNPACK_FACTOR * max_bytes``)."""
     try:
         import pdfplumber
         from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -78,7 +85,7 @@ def read_pdf_bytes(data: bytes, path: str, max_bytes: int) -> SourceDocument:
         raise ReadError(INSTALL_HINT, zh=INSTALL_HINT_ZH) from None
     items: list[_Line | _Table] = []
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with _bounded_inflate(UNPACK_FACTOR * max_bytes), pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
                 raise ReadError(
                     f"{len(pdf.pages)} pages, over the {MAX_PAGES}-page limit for a report",
@@ -88,9 +95,16 @@ def read_pdf_bytes(data: bytes, path: str, max_bytes: int) -> SourceDocument:
                 items.extend(_page_items(page, number))
     except ReadError:
         raise
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise ReadError("the PDF is password-protected; remove the password", zh="PDF 设有密码；请去掉密码") from None
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on damaged files
+        # pdfplumber wraps pdfminer's errors (an encrypted file's included) in an empty one.
+        cause = exc.args[0] if type(exc).__name__ == "PdfminerException" and exc.args else exc
+        if isinstance(cause, ReadError):
+            raise cause from None
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise ReadError(
+                "the PDF is password-protected; remove the password", zh="PDF 设有密码；请去掉密码"
+            ) from None
+        exc = cause if isinstance(cause, BaseException) else exc
         raise ReadError(
             f"not a readable PDF ({type(exc).__name__}: {exc})",
             zh=f"不是可读取的 PDF（{type(exc).__name__}：{exc}）",
@@ -101,6 +115,58 @@ def read_pdf_bytes(data: bytes, path: str, max_bytes: int) -> SourceDocument:
             zh="PDF 没有文字层（扫描件？）；gklint 无法检查图片",
         )
     return _write(items, path)
+
+
+class _InflateBudget:
+    """Stands in for the ``zlib`` module inside pdfminer, inflating within a byte budget."""
+
+    error = zlib.error
+
+    def __init__(self, budget: int) -> None:
+        self.left = budget
+
+    def _take(self, inflate: zlib._Decompress, data: bytes) -> bytes:
+        limit = min(self.left, MAX_STREAM)
+        out = inflate.decompress(data, limit + 1)
+        if len(out) > limit:
+            raise ReadError(
+                "a compressed stream inflates beyond the limit (a PDF bomb?)",
+                zh="有压缩流解压后超过上限（疑为 PDF 炸弹）",
+            )
+        self.left -= len(out)
+        return out
+
+    def decompress(self, data: bytes) -> bytes:
+        inflate = zlib.decompressobj()
+        out = self._take(inflate, data)
+        if not inflate.eof:
+            raise zlib.error("incomplete or truncated stream")  # as zlib.decompress would
+        return out
+
+    def decompressobj(self) -> _BoundedInflate:
+        return _BoundedInflate(self)
+
+
+class _BoundedInflate:
+    """A ``zlib.decompressobj`` drawing on an `_InflateBudget` (pdfminer's repair path uses one)."""
+
+    def __init__(self, budget: _InflateBudget) -> None:
+        self._budget = budget
+        self._inflate = zlib.decompressobj()
+
+    def decompress(self, data: bytes) -> bytes:
+        return self._budget._take(self._inflate, data)
+
+
+@contextmanager
+def _bounded_inflate(budget: int) -> Iterator[None]:
+    from pdfminer import pdftypes
+
+    pdftypes.zlib = _InflateBudget(budget)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        pdftypes.zlib = zlib
 
 
 def _page_items(page, number: int) -> list[_Line | _Table]:  # type: ignore[no-untyped-def]  # pdfplumber is untyped

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from gklint.findings import Severity
 from gklint.runner import FileResult
 
-EXIT_OK, EXIT_FINDINGS, EXIT_TROUBLE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_TROUBLE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 @dataclass(frozen=True)
@@ -20,9 +20,13 @@ class Summary:
     unreadable: int
     by_severity: dict[Severity, int]
     by_rule: dict[str, int]
+    internal: int = 0  # files gklint itself failed on (not counted as unreadable)
 
     def exit_code(self, fail_on: Severity = Severity.ERROR) -> int:
-        """2 if a file could not be read, else 1 if a finding reaches ``fail_on``, else 0."""
+        """3 if gklint failed on a file, else 2 if a file could not be read, else 1 if a
+        finding reaches ``fail_on``, else 0."""
+        if self.internal:
+            return EXIT_INTERNAL
         if self.unreadable:
             return EXIT_TROUBLE
         if any(count for severity, count in self.by_severity.items() if severity >= fail_on):
@@ -40,7 +44,8 @@ def summarize(results: Sequence[FileResult]) -> Summary:
             rules[f"{finding.code} {finding.rule}"] += 1
     return Summary(
         files=len(results),
-        unreadable=sum(1 for r in results if not r.ok),
+        unreadable=sum(1 for r in results if not r.ok and not r.internal),
+        internal=sum(1 for r in results if r.internal),
         by_severity={s: severities.get(s, 0) for s in Severity},
         by_rule=dict(sorted(rules.items())),
     )

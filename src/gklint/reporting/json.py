@@ -52,7 +52,7 @@ def write_json(results: Sequence[FileResult], out: TextIO, *, lang: str) -> None
     files = [
         {
             "path": r.path,
-            "status": "ok" if r.ok else "error",
+            "status": "ok" if r.ok else "internal-error" if r.internal else "error",
             "error": r.error.get(lang) if r.error else None,
             "encoding": r.source.encoding if r.source else None,
             # Last year's report it was compared with; the candidates when several could be.

@@ -24,6 +24,22 @@ LABELS = {
     "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
 }
 TAB = " ┆ "
+# Report text and plugin messages reach the terminal: a control character (ESC starts the
+# sequences that move the cursor or clear the screen) is shown as its Unicode picture, ␛,
+# and C1 controls and bidirectional overrides as �. One character for one keeps columns.
+_VISIBLE = {
+    **{code: 0x2400 + code for code in range(0x20) if chr(code) not in "\t\n"},
+    0x7F: 0x2421,
+    **{code: 0xFFFD for code in range(0x80, 0xA0)},
+    **{code: 0xFFFD for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+}
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters made harmless and visible (see `_VISIBLE`)."""
+    return text.translate(_VISIBLE)
+
+
 # Room for the source line in a snippet; longer lines are cut around the span.
 MAX_BEFORE, MAX_SPAN, WIDTH = 34, 60, 96
 
@@ -75,10 +91,11 @@ class TerminalReporter:
         """Print one file's findings, or why it could not be read."""
         if not result.ok:
             line = RichText()
-            line.append(result.path, style="bold")
+            line.append(visible(result.path), style="bold")
             line.append(": ")
-            line.append("无法读取" if self.lang == "zh" else "cannot read", style="bold red")
-            line.append(f": {result.error.get(self.lang) if result.error else ''}")
+            failed = ("检查失败", "check failed") if result.internal else ("无法读取", "cannot read")
+            line.append(failed[self.lang == "en"], style="bold red")
+            line.append(f": {visible(result.error.get(self.lang)) if result.error else ''}")
             self.console.print(line, soft_wrap=True)
             return
         self._pairing(result)
@@ -90,18 +107,18 @@ class TerminalReporter:
     def _finding(self, path: str, finding: Finding, lines: Sequence[str], where: str | None = None) -> None:
         span = finding.span
         head = RichText()
-        head.append(f"{path}:{span.line}:{span.column}: ", style="bold")
+        head.append(f"{visible(path)}:{span.line}:{span.column}: ", style="bold")
         # A .docx, HTML or PDF line number means little to its reader; say where in the original.
         if where:
-            head.append(f"{where}: ", style="bold magenta")
+            head.append(f"{visible(where)}: ", style="bold magenta")
         head.append(f"{finding.code} ", style="bold")
         head.append(f"[{LABELS[self.lang][finding.severity]}]", style=STYLES[finding.severity])
-        head.append(f" {finding.message.get(self.lang)}")
+        head.append(f" {visible(finding.message.get(self.lang))}")
         self.console.print(head, soft_wrap=True)
         if 0 < span.line <= len(lines):
             gutter = " " * len(str(span.line))
             end_column = span.end_column if span.end_line == span.line else len(lines[span.line - 1]) + 1
-            shown, carets = snippet(lines[span.line - 1], span.column, end_column)
+            shown, carets = snippet(visible(lines[span.line - 1]), span.column, end_column)
             self.console.print(RichText(f"{gutter} |", style="blue"))
             body = RichText(f"{span.line} | ", style="blue")
             body.append(shown)
@@ -113,7 +130,9 @@ class TerminalReporter:
             self._related(finding)
         if finding.help:
             label = "帮助" if self.lang == "zh" else "help"
-            self.console.print(RichText(f"  = {label}: {finding.help.get(self.lang)}", style="green"), soft_wrap=True)
+            self.console.print(
+                RichText(f"  = {label}: {visible(finding.help.get(self.lang))}", style="green"), soft_wrap=True
+            )
         self.console.print()
 
     def _pairing(self, result: FileResult) -> None:
@@ -123,7 +142,10 @@ class TerminalReporter:
             line = RichText(f"{result.path}: ", style="bold")
             line.append(said + result.previous, style="dim")
         elif result.candidates:
-            said = ("未与上年报告比较，可能的上年报告不止一份：", "not compared with last year: several reports could be it: ")
+            said = (
+                "未与上年报告比较，可能的上年报告不止一份：",
+                "not compared with last year: several reports could be it: ",
+            )
             line = RichText(f"{result.path}: ", style="bold")
             line.append(said[self.lang == "en"] + ", ".join(result.candidates), style="dim")
         else:
@@ -152,7 +174,7 @@ class TerminalReporter:
         """Print the run's totals (and counts per rule with ``statistics``)."""
         if statistics and summary.by_rule:
             for rule, count in summary.by_rule.items():
-                self.console.print(RichText(f"{count:6d}  {rule}"))
+                self.console.print(RichText(f"{count:6d}  {visible(rule)}"))
             self.console.print()
         counts = summary.by_severity
         if self.lang == "zh":
@@ -162,6 +184,8 @@ class TerminalReporter:
             )
             if summary.unreadable:
                 text += f"；{summary.unreadable} 个文件无法读取"
+            if summary.internal:
+                text += f"；{summary.internal} 个文件检查时 gklint 内部出错"
         else:
             text = (
                 f"Checked {summary.files} file(s): {counts[Severity.ERROR]} error(s), "
@@ -169,5 +193,7 @@ class TerminalReporter:
             )
             if summary.unreadable:
                 text += f"; {summary.unreadable} file(s) could not be read"
-        style = "bold red" if counts[Severity.ERROR] or summary.unreadable else "bold green"
+            if summary.internal:
+                text += f"; gklint failed on {summary.internal} file(s)"
+        style = "bold red" if counts[Severity.ERROR] or summary.unreadable or summary.internal else "bold green"
         self.console.print(RichText(text, style=style))

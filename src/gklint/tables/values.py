@@ -102,5 +102,7 @@ def parse_value(raw: str) -> Value:
 
 def format_number(number: Decimal) -> str:
     """A number for a message: `26`, `0.015`, never `26.0` or `1E+1`."""
-    text = format(number.normalize(), "f") if number != number.to_integral() else str(int(number))
-    return text
+    if number != number.to_integral():
+        return format(number.normalize(), "f")
+    # Not str(int(number)): int() refuses a hostile cell of over 4,300 digits.
+    return format(number.to_integral_value(), "f") if number else "0"
