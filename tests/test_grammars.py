@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from lark import Lark
 from lark.exceptions import LarkError
@@ -20,7 +22,7 @@ TEXTS = [
 def test_every_grammar_ships_a_current_parser(name: str) -> None:
     found = grammars.shipped(name)
     assert found is not None, f"src/gklint/grammars/_{name}.py is missing: run `python -m gklint.grammars`"
-    assert found[0] == grammars.fingerprint(), f"_{name}.py is stale: run `python -m gklint.grammars`"
+    assert found[0] == grammars.fingerprint(name), f"_{name}.py is stale: run `python -m gklint.grammars`"
 
 
 @pytest.mark.parametrize("name", grammars.names())
@@ -40,9 +42,24 @@ def test_regenerating_has_nothing_to_do() -> None:
     assert grammars.regenerate(check=True) == []
 
 
+def test_a_grammar_is_fingerprinted_with_the_grammars_it_imports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "main.lark").write_text("%import .shared (WORD)\n%import common.NUMBER\nstart: WORD NUMBER\n")
+    (tmp_path / "shared.lark").write_text("WORD: /\\w+/\n")
+    (tmp_path / "other.lark").write_text('start: "x"\n')
+    monkeypatch.setattr(grammars, "HERE", tmp_path)
+    assert [p.name for p in grammars.sources("main")] == ["main.lark", "shared.lark"]
+    before = grammars.fingerprint("main")
+    (tmp_path / "other.lark").write_text('start: "y"\n')
+    assert grammars.fingerprint("main") == before
+    (tmp_path / "shared.lark").write_text("WORD: /[a-z]+/\n")
+    assert grammars.fingerprint("main") != before
+
+
 def test_a_stale_module_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
     """A grammar edited without regenerating is built from its source, never served stale."""
     name = grammars.names()[0]
-    monkeypatch.setattr(grammars, "fingerprint", lambda: "edited")
+    monkeypatch.setattr(grammars, "fingerprint", lambda name: "edited")
     monkeypatch.setattr(grammars, "build", lambda name, **runtime: "built from source")
     assert grammars.load.__wrapped__(name) == "built from source"

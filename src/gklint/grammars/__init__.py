@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -42,11 +43,28 @@ def options(name: str) -> dict[str, Any]:
     return {**_DEFAULTS, **OPTIONS.get(name, {})}
 
 
-def fingerprint() -> str:
-    """What a shipped parser was built from: every grammar's text (grammars may
-    ``%import`` each other), the build options, and lark's version."""
-    digest = hashlib.sha256(f"lark {lark.__version__}\n{sorted(OPTIONS.items())!r}\n".encode())
-    for path in sorted(HERE.glob("*.lark")):
+# `%import common_zh.NUMBER` or `%import .common_zh (A, B)`: another grammar of this folder.
+_IMPORT = re.compile(r"^%import\s+\.?(\w+)\.?", re.MULTILINE)
+
+
+def sources(name: str) -> list[Path]:
+    """The grammar file of ``name`` and the grammar files of this folder it imports, transitively."""
+    found: list[Path] = []
+    pending = [name]
+    while pending:
+        path = HERE / f"{pending.pop()}.lark"
+        if path in found or not path.exists():
+            continue  # a grammar of lark's own (`%import common.NUMBER`), or one seen already
+        found.append(path)
+        pending.extend(_IMPORT.findall(path.read_text(encoding="utf-8")))
+    return found
+
+
+def fingerprint(name: str) -> str:
+    """What the shipped parser of ``name`` is built from: its grammar and the ones it
+    imports, its build options, and lark's version."""
+    digest = hashlib.sha256(f"lark {lark.__version__}\n{options(name)!r}\n".encode())
+    for path in sorted(sources(name)):
         digest.update(f"{path.name}\n".encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -85,7 +103,7 @@ def load(name: str, **runtime: Any) -> Lark:
     without regenerating) falls back to building from source: slower, equally safe.
     """
     found = shipped(name)
-    if found is not None and found[0] == fingerprint():
+    if found is not None and found[0] == fingerprint(name):
         # Lark.load takes no options; its _load does, for the ones a built parser allows
         # (an inline transformer, propagate_positions…).
         return Lark.__new__(Lark)._load(found[1], **runtime)
@@ -100,7 +118,7 @@ def render(name: str) -> str:
     return (
         f'"""Generated from {name}.lark by `python -m gklint.grammars`: do not edit."""\n\n'
         "# fmt: off\n"
-        f"FINGERPRINT = {fingerprint()!r}\n"
+        f"FINGERPRINT = {fingerprint(name)!r}\n"
         f"PARSER = {data}\n"
     )
 
@@ -121,10 +139,9 @@ def regenerate(*, check: bool = False) -> list[str]:
         stale.append(orphan.name)
         if not check:
             orphan.unlink()
-    current = fingerprint()
     for name in names():
         found = shipped(name)
-        if found is None or found[0] != current:
+        if found is None or found[0] != fingerprint(name):
             stale.append(f"_{name}.py")
             if not check:
                 (HERE / f"_{name}.py").write_text(render(name), encoding="utf-8")
