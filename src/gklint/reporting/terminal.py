@@ -159,7 +159,8 @@ class TerminalReporter:
         span = related.span
         gutter = " " * len(str(span.line))
         label = ("上年", "last year")[self.lang == "en"]
-        self.console.print(RichText(f"{gutter}--> {label}: {related.path}:{span.line}:{span.column}", style="blue"))
+        where = f"{gutter}--> {label}: {related.path}:{span.line}:{span.column}"
+        self.console.print(RichText(where, style="blue"), soft_wrap=True)
         if related.line:
             end_column = span.end_column if span.end_line == span.line else len(related.line) + 1
             shown, carets = snippet(related.line, span.column, end_column)
