@@ -13,6 +13,7 @@ from functools import cached_property
 
 from gklint import normalize
 from gklint.ast import Block, Cell, Document, Heading, Paragraph, Row, Section, Span, SubHeading, Table, Title
+from gklint.prose.link import Claim, link
 from gklint.tables import StatTable, Tables, recognize
 from gklint.templates import SectionSpec, Structure, structure
 
@@ -253,6 +254,12 @@ class Report:
     def table4(self) -> StatTable | None:
         """Table 四 (复议、诉讼), e.g. ``report.table4["review"]["total"]``; None if absent."""
         return self.tables.t4
+
+    @cached_property
+    def claims(self) -> tuple[Claim, ...]:
+        """What the prose states about tables 三 and 四, read with the lexicon: counts
+        (`CountClaim`), statements of none (`NoneClaim`) and 均获维持 (`UpheldClaim`)."""
+        return link([n for n in self.prose if isinstance(n, Paragraph | SubHeading)], self.year)
 
 
 def build_report(document: Document, text: str, *, year: int | None = None, agency: str | None = None) -> Report:

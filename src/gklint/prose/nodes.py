@@ -74,7 +74,7 @@ class Year(Claim):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Date(Claim):
-    """A calendar date: ``2021年1月1日``; ``valid`` is False for 2月30日 and the like."""
+    """A calendar date: ``2021年1月1日`` (``date`` is None for 2月30日 and the like)."""
 
     year: int
     month: int
@@ -90,6 +90,14 @@ class Date(Claim):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class YearMonth(Claim):
+    """A month of a year: ``2020年12月`` (in ``2020年12月印发``)."""
+
+    year: int
+    month: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class MonthDay(Claim):
     """A date without its year: ``12月31日`` (in ``至12月31日``)."""
 
@@ -101,8 +109,8 @@ class MonthDay(Claim):
 class Period(Claim):
     """``自2021年1月1日起至2021年12月31日止``, ``2019年至2021年``."""
 
-    start: Date | Year
-    end: Date | Year | MonthDay
+    start: Date | Year | YearMonth
+    end: Date | Year | YearMonth | MonthDay
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -123,11 +131,11 @@ class Upheld(Claim):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Title(Claim):
+class BookTitle(Claim):
     """A ``《title》``: a document's name, whose years and numbers are its own."""
 
 
-Item = Quantity | Percent | Share | Year | Date | MonthDay | Period | AsOf | Negation | Upheld | Title
+Item = Quantity | Percent | Share | Year | Date | YearMonth | MonthDay | Period | AsOf | Negation | Upheld | BookTitle
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -18,6 +18,7 @@ from gklint.ast import Span
 from gklint.prose import numerals
 from gklint.prose.nodes import (
     AsOf,
+    BookTitle,
     Breakdown,
     Claim,
     Clause,
@@ -32,9 +33,9 @@ from gklint.prose.nodes import (
     Quantity,
     Sentence,
     Share,
-    Title,
     Upheld,
     Year,
+    YearMonth,
 )
 
 _OPENING = {"（": "）", "(": ")"}
@@ -194,16 +195,21 @@ class _ToProse(Transformer[Token, Prose]):
         year, month, day = (int(numerals.value(str(c))) for c in children if c.type in ("YEAR", "MONTH", "DAY"))
         return Date(span=span, text=text, year=year, month=month, day=day)
 
+    def year_month(self, children: list[Token]) -> YearMonth:
+        span, text = self._extent(children)
+        year, month = (int(numerals.value(str(c))) for c in children if c.type in ("YEAR", "MONTH_ALONE"))
+        return YearMonth(span=span, text=text, year=year, month=month)
+
     def month_day(self, children: list[Token]) -> MonthDay:
         span, text = self._extent(children)
         month, day = (int(numerals.value(str(c))) for c in children if c.type in ("MONTH", "DAY"))
         return MonthDay(span=span, text=text, month=month, day=day)
 
-    def period(self, children: Sequence[Token | Date | Year | MonthDay]) -> Period:
+    def period(self, children: Sequence[Token | Date | Year | YearMonth | MonthDay]) -> Period:
         span, text = self._extent(children)
         ends = [c for c in children if not isinstance(c, Token)]
         start, end = ends[0], ends[-1]
-        assert isinstance(start, Date | Year) and not isinstance(end, Token)
+        assert isinstance(start, Date | Year | YearMonth) and not isinstance(end, Token)
         return Period(span=span, text=text, start=start, end=end)
 
     def as_of(self, children: Sequence[Token | Date | Year | MonthDay]) -> AsOf:
@@ -221,9 +227,9 @@ class _ToProse(Transformer[Token, Prose]):
         span, text = self._extent(children)
         return Upheld(span=span, text=text)
 
-    def title(self, children: list[Token]) -> Title:
+    def title(self, children: list[Token]) -> BookTitle:
         span, text = self._extent(children)
-        return Title(span=span, text=text)
+        return BookTitle(span=span, text=text)
 
 
 def _with_total(group: Group, before: Item | Group | None) -> Group:
