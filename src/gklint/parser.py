@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import re
 
-from lark import Lark, Token, Transformer
+from lark import Lark, Token, Transformer, Tree
 
 from gklint import grammars
 from gklint.ast import Block, Cell, Document, Heading, Paragraph, Row, Section, Span, SubHeading, Table, Title
+from gklint.prose.parser import parse_prose
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
-# Markdown marks, bold and indentation that may wrap an enumerator: `## **一、总体情况**`.
+# Markdown marks, bold and indentation before a title: `# **某某局2023年…报告**`.
 _DECORATION = re.compile(r"^[ \u3000]*(?:#{1,6}[ \t]*)?(?:\*\*)?[ \u3000]*")
-_HEADING = re.compile(r"(?P<numeral>[一二三四五六七八九十]{1,3})[ \u3000]*[、，,．.][ \u3000]*(?P<text>.*)")
-_SUBHEADING = re.compile(
-    r"(?P<marker>[（(][ \u3000]*[一二三四五六七八九十0-9０-９]{1,3}[ \u3000]*[)）]|[0-9０-９]{1,2}[.．、])[ \u3000]*(?P<text>.*)"
-)
 _TITLE_WORDS = ("报告", "年报", "政府信息公开")
+# Closing bold and spaces after a heading's words are not part of them.
+_TRAILING = " \u3000\t*"
 
 
 def numeral_value(numeral: str) -> int:
@@ -56,40 +55,56 @@ class _ToAst(Transformer[Token, Document]):
 
     def paragraph(self, children: list[Token]) -> Paragraph:
         raw, span = self._line(children[0])
-        return Paragraph(span=span, text=raw)
+        return Paragraph(span=span, text=raw, prose=parse_prose(raw, span))
+
+    def heading(self, children: list[Token]) -> tuple[Heading, Span]:
+        """The heading node (its span covers the words) and the span of its whole line."""
+        first, words = children[0], children[-1]
+        numeral = next(c for c in children if c.type in ("NUMERAL", "ORDINAL_NUMERAL"))
+        raw, words_span = self._line(words)
+        text = raw.rstrip(_TRAILING)
+        start = first.start_pos
+        assert start is not None and first.column is not None
+        line = Span(start, words_span.end, words_span.line, first.column, words_span.line, words_span.end_column)
+        node = Heading(
+            span=words_span.sub(0, len(text)), numeral=str(numeral), number=numeral_value(str(numeral)), text=text
+        )
+        return node, line
 
     def subheading(self, children: list[Token]) -> SubHeading:
-        raw, span = self._line(children[0])
-        match = _SUBHEADING.match(raw, _DECORATION.match(raw).end())  # type: ignore[union-attr]
-        assert match is not None  # the grammar's SUBHEADING guarantees the shape
-        return SubHeading(span=span, marker=match["marker"], text=raw)
+        first, marker, words = children[0], children[-2], children[-1]
+        _, words_span = self._line(words)
+        start = first.start_pos
+        assert start is not None and first.column is not None
+        span = Span(start, words_span.end, words_span.line, first.column, words_span.line, words_span.end_column)
+        text = self._text[start : words_span.end]
+        return SubHeading(span=span, marker=str(marker), text=text, prose=parse_prose(text, span))
 
-    def table(self, children: list[Token]) -> Table:
-        rows = []
-        for token in children:
-            raw, span = self._line(token)
-            cells, offset = [], 0
-            for field in raw.split("\t"):
-                cells.append(Cell(span=span.sub(offset, len(field)), text=field))
-                offset += len(field) + 1
-            rows.append(Row(span=span, cells=tuple(cells)))
+    def table(self, children: list[Token]) -> Table | Paragraph:
+        rows = [self._row(token) for token in children if token.type != "PIPE_RULE"]
+        if not rows:  # a lone `|---|` line: text, not a table
+            return self.paragraph(children[:1])
         first, last = rows[0].span, rows[-1].span
         span = Span(first.start, last.end, first.line, first.column, last.end_line, last.end_column)
         return Table(span=span, rows=tuple(rows))
 
-    def section(self, children: list[Token | Block]) -> Section:
-        token, *blocks = children
-        assert isinstance(token, Token)
+    def _row(self, token: Token) -> Row:
+        """A TAB row split at its TABs; a pipe row at its pipes, outer pipes not in any cell."""
         raw, span = self._line(token)
-        match = _HEADING.match(raw, _DECORATION.match(raw).end())  # type: ignore[union-attr]
-        assert match is not None  # the grammar's HEADING guarantees the shape
-        words = raw[: match.end("text")].rstrip(" \u3000\t*")[match.start("text") :]
-        heading = Heading(
-            span=span.sub(match.start("text"), len(words)),
-            numeral=match["numeral"],
-            number=numeral_value(match["numeral"]),
-            text=words,
-        )
+        separator, offset, inner = "\t", 0, raw
+        if token.type == "PIPE_ROW":
+            separator = "|"
+            stripped = raw.strip()
+            offset = raw.index(stripped) + stripped.startswith("|")
+            inner = raw[offset : raw.index(stripped) + len(stripped) - stripped.endswith("|")]
+        cells = []
+        for field in inner.split(separator):
+            cells.append(Cell(span=span.sub(offset, len(field)), text=field))
+            offset += len(field) + 1
+        return Row(span=span, cells=tuple(cells))
+
+    def section(self, children: list[tuple[Heading, Span] | Block]) -> Section:
+        (heading, span), *blocks = children
         end = blocks[-1].span if blocks else span  # type: ignore[union-attr]
         whole = Span(span.start, end.end, span.line, span.column, end.end_line, end.end_column)
         return Section(span=whole, heading=heading, blocks=tuple(blocks))  # type: ignore[arg-type]
@@ -123,3 +138,18 @@ def parse(text: str) -> Document:
     # Every grammar terminal ends with a newline; the sentinel is outside all spans.
     tree = _lark().parse(text + "\n")
     return _ToAst(text).transform(tree)
+
+
+def line_kind(line: str) -> str:
+    """What the grammar reads one line as: ``heading`` (一、 … , 第一部分), ``subheading``,
+    ``table``, ``paragraph`` or ``blank``.
+
+    The readers ask this instead of keeping their own copy of what a heading looks like.
+    """
+    first = line.split("\n", 1)[0]
+    tree = _lark().parse(first + "\n")
+    if not tree.children:
+        return "blank"
+    node = tree.children[0]
+    assert isinstance(node, Tree)
+    return "heading" if node.data == "section" else str(node.data)

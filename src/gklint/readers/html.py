@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from gklint.parser import line_kind
 from gklint.readers.base import Origin, ReadError, SourceDocument
 from gklint.readers.canonical import CanonicalText, clean_line
 from gklint.readers.grid import SourceCell, expand
@@ -42,8 +43,6 @@ _BLOCK = {
     "figcaption", "hr", "br", "tr", "td", "th", "caption", "table", "form", "fieldset",
     "header", "footer", "aside",
 }  # fmt: skip
-# A top-level section heading of the report (一、… 十、), which anchors the report body.
-_SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}[ \u3000]*[、．.]")
 _TITLE_WORDS = ("报告", "年报")
 _MAX_TITLE = 80
 # A page's metadata box (索引号, 发布机构, 成文日期 …) is a table, but not part of the report.
@@ -126,7 +125,8 @@ def _is_heading(el: _Element) -> bool:
     if el.tag not in _BLOCK:
         return False
     text = clean_line(_prefix(el, 200))
-    if len(text) > 40 or not _SECTION_HEADING.match(text):
+    # The grammar's own definition of a heading (一、…, 第一部分…), as the parser will read it.
+    if len(text) > 40 or line_kind(text) != "heading":
         return False
     return not any(isinstance(d.tag, str) and d.tag in _BLOCK and d.tag != "br" for d in el.iterdescendants())
 

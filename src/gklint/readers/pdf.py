@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from gklint.parser import line_kind
 from gklint.readers.base import Origin, ReadError, SourceDocument
 from gklint.readers.canonical import CanonicalText
 from gklint.readers.grid import SourceCell, expand
@@ -28,10 +29,9 @@ MAX_PAGES = 500
 # "PDF bomb" (a few MB of zeros compressed a thousandfold) would fill memory.
 UNPACK_FACTOR = 2
 MAX_STREAM = 32 << 20
-# A line starting like this opens a new paragraph even when the previous line was full.
-_OPENER = re.compile(
-    r"^[ \u3000]*([一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|\d{1,2}[.．、](?![0-9０-９]))"
-)
+# A line the grammar reads as a heading or sub-heading opens a new paragraph even when
+# the previous line was full.
+_OPENERS = ("heading", "subheading")
 # A running page number: "3", "- 3 -", "第3页", "3/12", "第 3 页 共 12 页".
 _PAGE_NUMBER = re.compile(r"^[-—－–\s]*(第\s*)?\d{1,4}\s*(页)?\s*([/／]|共)?\s*(\d{1,4})?\s*(页)?[-—－–\s]*$")
 # Two column edges closer than this (in points) are the same ruling line.
@@ -271,7 +271,7 @@ def _write(items: list[_Line | _Table], path: str) -> SourceDocument:
 
 def _continues(prev: _Line, line: _Line, margins: dict[int, tuple[float, float]]) -> bool:
     """Whether ``line`` wraps on from ``prev``: ``prev`` fills the width, ``line`` is not indented."""
-    if line.page not in (prev.page, prev.page + 1) or _OPENER.match(line.text):
+    if line.page not in (prev.page, prev.page + 1) or line_kind(line.text) in _OPENERS:
         return False
     _, right = margins[prev.page]
     left, _ = margins[line.page]
