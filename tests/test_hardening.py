@@ -317,3 +317,30 @@ def test_a_run_leaves_an_empty_temp_folder_empty(tmp_path: Path) -> None:
         )
         assert run.returncode == 0, run.stderr
         assert list(temp.iterdir()) == []
+
+
+def test_a_pack_calling_sys_exit_is_reported_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from importlib.metadata import EntryPoint
+
+    from gklint import plugins
+
+    (tmp_path / "exit_on_import.py").write_text("import sys\nsys.exit(0)\n", encoding="utf-8")
+    (tmp_path / "exit_on_listing.py").write_text(
+        "import sys\nfrom gklint.api import hookimpl\n\n@hookimpl\ndef gklint_rules():\n    sys.exit(0)\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    points = [
+        EntryPoint(name="structure", value="gklint_rules.structure", group=plugins.ENTRY_POINT_GROUP),
+        EntryPoint(name="on_import", value="exit_on_import", group=plugins.ENTRY_POINT_GROUP),
+        EntryPoint(name="on_listing", value="exit_on_listing", group=plugins.ENTRY_POINT_GROUP),
+    ]
+    monkeypatch.setattr(plugins, "entry_points", lambda group: points if group == plugins.ENTRY_POINT_GROUP else [])
+
+    assert main(["check", "--isolated", "--lang", "en", str(DEMO)]) == 0
+    out, err = capsys.readouterr()
+    assert "rule pack 'on_import' failed to load: SystemExit: 0" in err
+    assert "rule pack 'on_listing' failed to list its rules: SystemExit: 0" in err
+    assert "Checked 1 file(s)" in out

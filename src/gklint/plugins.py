@@ -54,7 +54,10 @@ def get_plugin_manager(*, load_entry_points: bool = True) -> tuple[pluggy.Plugin
                 plugin = ep.load()
                 if pm.get_plugin(ep.name) is None:
                     pm.register(plugin, name=ep.name)
-            except Exception as exc:  # noqa: BLE001 - any failure of a pack must not stop the run
+            except KeyboardInterrupt:
+                raise
+            # BaseException: a pack calling sys.exit() while importing must not end the run.
+            except BaseException as exc:  # noqa: BLE001 - any failure of a pack must not stop the run
                 dist = f" ({ep.dist.name} {ep.dist.version})" if ep.dist else ""
                 problems.append(f"rule pack {ep.name!r}{dist} failed to load: {type(exc).__name__}: {exc}")
         problems.extend(template_problems())
@@ -86,7 +89,9 @@ def collect_rules(pm: pluggy.PluginManager, problems: list[str] | None = None) -
             result.groups[NATIONAL] = result.groups.get(NATIONAL, frozenset()) | {name}
         try:
             rules = list(impl())
-        except Exception as exc:  # noqa: BLE001 - isolate a broken pack
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - isolate a broken pack (sys.exit() included)
             result.problems.append(f"rule pack {name!r} failed to list its rules: {type(exc).__name__}: {exc}")
             continue
         for rule in rules:
