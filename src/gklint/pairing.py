@@ -24,11 +24,14 @@ from dataclasses import dataclass
 
 from gklint import normalize
 from gklint.model import build_report
-from gklint.parser import parse
+from gklint.parser import line_kind, parse
 
-# The title and the preamble lines the model reads a year from are among the first lines;
-# parsing only these keeps identification at a few per cent of a check.
+# The title and the preamble lines the model reads a year from come before the first
+# top-level heading, among the first lines; parsing only those keeps identification cheap.
 _HEAD_LINES = 30
+# Lines are cut to this many characters before parsing: a title is shorter, and the text
+# of a long preamble paragraph (its prose is parsed too) says nothing pairing needs.
+_LINE_CHARS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +52,21 @@ def identify(text: str, *, year: int | None = None, agency: str | None = None) -
 
     ``year``/``agency`` are the configured overrides. None when either is unknown.
     """
-    head = "\n".join(text.split("\n", _HEAD_LINES)[:_HEAD_LINES])
+    head = _preamble(text)
     report = build_report(parse(head), head, year=year, agency=agency)
     if report.year is None or not report.agency:
         return None
     return Identity(body_key(report.agency), report.year)
+
+
+def _preamble(text: str) -> str:
+    """The lines before the first top-level heading (at most `_HEAD_LINES`, each cut short)."""
+    lines = text.split("\n", _HEAD_LINES)[:_HEAD_LINES]
+    for index, line in enumerate(lines):
+        if line.strip() and line_kind(line) == "heading":
+            lines = lines[:index]
+            break
+    return "\n".join(line[:_LINE_CHARS] for line in lines)
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,11 +66,6 @@ def passages(section: ReportSection) -> list[Passage]:
     return out
 
 
-def section_words(section: ReportSection) -> str:
-    """The section's own words, paragraphs joined."""
-    return "".join(p.words for p in passages(section))
-
-
 def paired_sections(this: Report, last: Report) -> list[tuple[ReportSection, ReportSection]]:
     """This year's canonical sections with last year's section of the same number."""
     return [

@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz, process
 
 from gklint.api import Finding, Report, Rule, RuleContext, Severity, Span, Text
-from gklint_rules.years._text import paired_sections, passages, section_words
+from gklint_rules.years._text import paired_sections, passages
 
 SECTION_MIN, SECTION_SIMILARITY = 100, 90.0
 PARAGRAPH_MIN, PARAGRAPH_SIMILARITY = 150, 95.0
@@ -51,18 +51,20 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if ctx.previous is None:
         return
     last = ctx.previous.report
-    earlier = [(section, p) for section in last.sections for p in passages(section)]
+    before = {id(section): passages(section) for section in last.sections}
+    earlier = [(section, p) for section in last.sections for p in before[id(section)]]
     choices = [p.words for _, p in earlier]
     for section, other in paired_sections(report, last):
-        words = section_words(section)
+        mine = passages(section)
+        words = "".join(p.words for p in mine)
         if len(words) >= SECTION_MIN:
-            similarity = fuzz.ratio(words, section_words(other))
+            similarity = fuzz.ratio(words, "".join(p.words for p in before[id(other)]))
             if similarity >= SECTION_SIMILARITY:
                 where = f"第{section.heading.numeral}部分"
                 name = f"{other.heading.numeral}、{other.heading.text}"
                 yield _finding(ctx, section.heading.span, other.heading.span, where, name, similarity)
                 continue
-        for passage in passages(section):
+        for passage in mine:
             if len(passage.words) < PARAGRAPH_MIN or not choices:
                 continue
             match = process.extractOne(passage.words, choices, scorer=fuzz.ratio, score_cutoff=PARAGRAPH_SIMILARITY)
