@@ -8,6 +8,7 @@ itself failed (an internal error: the other files are still checked and reported
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from rich.markup import escape
 from rich.progress import Progress
 
 from gklint import __version__
+from gklint.annotate import AnnotateError, write_annotated
 from gklint.baseline import Baseline, BaselineError, check_target, write_baseline
 from gklint.batch import PARALLEL_FROM, Job, check_paths, default_jobs
 from gklint.config import ConfigError, describe
@@ -26,12 +28,13 @@ from gklint.findings import Severity
 from gklint.plugins import RuleSet
 from gklint.project import Options, Project
 from gklint.readers import DEFAULT_MAX_BYTES, ReadError, read_path
-from gklint.reporting.base import EXIT_INTERNAL, EXIT_OK, EXIT_TROUBLE, summarize
+from gklint.reporting.base import EXIT_INTERNAL, EXIT_OK, EXIT_TROUBLE, Summary, summarize
 from gklint.reporting.github import write_github
 from gklint.reporting.html import write_html
 from gklint.reporting.json import write_json
 from gklint.reporting.sarif import write_sarif
 from gklint.reporting.terminal import TerminalReporter
+from gklint.reporting.xlsx import write_xlsx
 from gklint.runner import FileResult, expand_paths
 
 # Show a progress bar on a terminal once a run is long enough to wait for.
@@ -90,11 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (walked), or - for stdin")
     check.add_argument(
         "--format",
-        choices=("text", "json", "sarif", "github", "html"),
+        choices=("text", "json", "sarif", "github", "html", "xlsx"),
         default="text",
-        help="output format: text, json, sarif (SARIF 2.1.0), github (Actions annotations) "
-        "or html (a page for reviewers); default text",
+        help="output format: text, json, sarif (SARIF 2.1.0), github (Actions annotations), "
+        "html (a page for reviewers) or xlsx (a workbook, with -o); default text",
     )
+    check.add_argument("-o", "--output", metavar="FILE", type=Path, help="write the output to FILE, not to stdout")
     check.add_argument("--lang", choices=("zh", "en"), help="message language (default: zh)")
     check.add_argument("--year", type=_year, help="report year, overriding the one in the title")
     check.add_argument(
@@ -163,6 +167,16 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", parents=[configured], help="list the rules")
     rules.add_argument("--lang", choices=("zh", "en"), default="zh", help=argparse.SUPPRESS)
 
+    annotate = sub.add_parser(
+        "annotate", parents=[configured], help="write a copy of Word reports with one comment per finding"
+    )
+    annotate.add_argument("paths", nargs="+", metavar="REPORT", help=".docx reports or directories of them")
+    annotate.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="OUT", help="the copy (.docx), or a directory for several"
+    )
+    annotate.add_argument("--lang", choices=("zh", "en"), help="comment language (default: zh)")
+    annotate.add_argument("--year", type=int, help="report year, overriding the one in the title")
+
     explain = sub.add_parser("explain", parents=[configured], help="show a rule's documentation")
     explain.add_argument("rule", metavar="CODE-or-NAME")
 
@@ -213,6 +227,8 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     here = project.config_for(".")
     lang = args.lang or here.lang or "zh"
     fail_on = Severity.parse(args.fail_on) if args.fail_on else here.fail_on or Severity.ERROR
+    if args.format == "xlsx" and args.output is None:
+        raise UsageError("--format xlsx writes a workbook: name it with -o FILE.xlsx")
     paths = list(expand_paths(args.paths, include=args.include, exclude=args.exclude, follow_links=args.follow_links))
     if not paths:
         raise UsageError("no report files found in the given directories")
@@ -230,7 +246,9 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     except BaselineError as exc:
         raise UsageError(str(exc)) from None
     reporting = args.write_baseline is None
-    reporter = TerminalReporter(out, lang=lang) if args.format == "text" and reporting else None
+    # Text is printed file by file as the run goes; every other output is written at the end.
+    streaming = args.format == "text" and reporting and args.output is None
+    reporter = TerminalReporter(out, lang=lang) if streaming else None
     results: list[FileResult] = []
     show_progress = not args.no_progress and err.is_terminal and len(paths) >= PROGRESS_FROM
     job = Job(
@@ -260,14 +278,11 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
         return EXIT_TROUBLE if summary.unreadable else EXIT_OK
     if reporter is not None:
         reporter.finish(summary, statistics=args.statistics)
-    elif args.format == "sarif":
-        write_sarif(results, rules, out.file, lang=lang)
-    elif args.format == "github":
-        write_github(results, out.file, lang=lang)
-    elif args.format == "html":
-        write_html(results, summary, out.file, lang=lang)
-    else:
-        write_json(results, out.file, lang=lang)
+        return summary.exit_code(fail_on)
+    try:
+        _report(args, results, summary, rules, out, lang)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     return summary.exit_code(fail_on)
 
 
@@ -279,6 +294,62 @@ def _check_previous(last: str, paths: Sequence[str], max_bytes: int) -> None:
         read_path(Path(last), max_bytes=max_bytes)
     except ReadError as exc:
         raise UsageError(f"{last}: cannot read last year's report: {exc}") from None
+
+
+def _report(
+    args: argparse.Namespace, results: list[FileResult], summary: Summary, rules: dict, out: Console, lang: str
+) -> None:
+    """Write the results in ``--format``, to ``-o FILE`` if given."""
+    if args.format == "xlsx":
+        write_xlsx(results, args.output, lang=lang, year=args.year)
+        return
+    with contextlib.ExitStack() as stack:
+        if args.output is not None:
+            out = Console(file=stack.enter_context(args.output.open("w", encoding="utf-8")), width=out.width)
+        stream = out.file
+        if args.format == "text":
+            reporter = TerminalReporter(out, lang=lang)
+            for result in results:
+                reporter.file(result)
+            reporter.finish(summary, statistics=args.statistics)
+        elif args.format == "sarif":
+            write_sarif(results, rules, stream, lang=lang)
+        elif args.format == "github":
+            write_github(results, stream, lang=lang)
+        elif args.format == "html":
+            write_html(results, summary, stream, lang=lang, year=args.year)
+        else:
+            write_json(results, stream, lang=lang)
+
+
+def cmd_annotate(args: argparse.Namespace, out: Console, err: Console) -> int:
+    """Write a commented copy of each .docx report; 2 if one could not be annotated."""
+    project = _project(args)
+    lang = args.lang or project.config_for(".").lang or "zh"
+    paths = list(expand_paths(args.paths, include=["*.docx"]))
+    if not paths:
+        raise UsageError("no .docx reports found in the given directories")
+    several = len(paths) > 1 or any(Path(p).is_dir() for p in args.paths) or args.output.is_dir()
+    if several:
+        names = [Path(p).name for p in paths]
+        if len(set(names)) < len(names):
+            raise UsageError("two reports have the same file name; annotate them into separate directories")
+        args.output.mkdir(parents=True, exist_ok=True)
+    _warn_problems(RuleSet(problems=project.problems), err)
+    job = Job(options=project.options, lang=lang, max_bytes=DEFAULT_MAX_BYTES)
+    status = EXIT_OK
+    for path, result in zip(paths, check_paths(project, job, paths, jobs=1), strict=True):
+        target = args.output / Path(path).name if several else args.output
+        try:
+            if result.source is None:
+                raise AnnotateError(result.error.get(lang) if result.error else "cannot read")
+            count = write_annotated(path, result.source, result.findings, target, lang=lang)
+        except AnnotateError as exc:
+            err.print(f"{path}: error: {exc}", highlight=False, markup=False, soft_wrap=True)
+            status = EXIT_TROUBLE
+            continue
+        err.print(f"{path}: {count} comment(s) → {target}", highlight=False, markup=False, soft_wrap=True)
+    return status
 
 
 def cmd_rules(args: argparse.Namespace, out: Console, err: Console) -> int:
@@ -320,7 +391,13 @@ def cmd_config(args: argparse.Namespace, out: Console, err: Console) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "config": cmd_config}
+COMMANDS = {
+    "check": cmd_check,
+    "annotate": cmd_annotate,
+    "rules": cmd_rules,
+    "explain": cmd_explain,
+    "config": cmd_config,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -93,10 +93,23 @@ def test_html_page_marks_every_finding_and_escapes_the_report(
     page = lxml_html.fromstring(out)
     assert not page.xpath("//script")
     assert "<script>alert(1)</script>" in page.text_content()
-    rows = page.xpath("//section[1]//table//tr")
+    rows = page.xpath("//section[@id='r1']//table[@class='findings']/tbody/tr")
     assert len(rows) == len(findings)
     for row, finding in zip(rows, findings, strict=True):
-        assert row.xpath("string(td[1])") == f"{finding['line']}:{finding['column']}"
-        [line] = page.xpath(f"//*[@id='f1-L{finding['line']}']")
-        assert line.xpath(".//mark"), finding
-    assert "无法读取: 文件为空" in page.xpath("string(//section[2])")
+        assert row.xpath("string(td[2])") == f"{finding['line']}:{finding['column']}"
+        [target] = page.xpath(f"//*[@id='{row.xpath('string(td[2]/a/@href)')[1:]}']")
+        assert finding["code"] in target.get("data-codes").split()
+    assert "无法读取: 文件为空" in page.xpath("string(//section[@id='r2'])")
+
+
+def test_output_file_and_xlsx_needs_one(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    _, reference = _run(capsys, "--format", "json", DEMO)
+    written = tmp_path / "out.json"
+    assert _run(capsys, "--format", "json", "-o", str(written), DEMO) == (1, "")
+    assert written.read_text(encoding="utf-8") == reference
+    code = main(["check", "--isolated", "--format", "xlsx", DEMO])
+    assert code == 2
+    assert "-o FILE.xlsx" in capsys.readouterr().err
+    code = main(["check", "--isolated", "--format", "xlsx", "-o", str(tmp_path / "missing" / "x.xlsx"), DEMO])
+    assert code == 2
+    assert "cannot write" in capsys.readouterr().err
