@@ -25,6 +25,19 @@ _MAX_HEADING = 30
 # The signature block: agency name, then the date on a line of its own, at the very end.
 _DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _SIGNATURE_LINES = 3
+# Years written in Chinese numerals (二〇二三年) or full-width digits read as 2023年; the
+# mapping keeps every character in place, so spans found in the mapped text hold.
+_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九０１２３４５６７８９", "0001234567890123456789")
+# Without a year in the title: the 统计期限 sentence, the body's `2023年度` statements and
+# the signature date (a report is signed in the first half of the year after).
+_PERIOD_YEAR = re.compile(r"(?:统计|数据).{0,24}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+_BODY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?:度|[，,])")
+_SIGNED_BY_MONTH = 6
+_LAST_SECTION = 6
+# What ends a report's last line: a full stop (or the like), or a signature date (日).
+_SENTENCE_ENDS = ("。", "！", "？", "；", "：", ".", "!", "?", ";", ":", "”", "」", "）", ")", "日")
+# What converters and editors leave where they cut a text.
+_EXCERPT = re.compile(r"未完|待续|节选|摘录|以下(?:省|从)?略|此处省略|截断|[（(]略[)）]|(?:……|\.\.\.)$")
 
 TEMPLATES = ("2021", "2019", "legacy")
 
@@ -82,6 +95,15 @@ class ReportSection:
         return "\n".join(b.text for b in self.prose)
 
 
+@dataclass(frozen=True, slots=True)
+class YearFound:
+    """The report year and where it was read (``span`` None for ``--year``/``year =``)."""
+
+    year: int
+    source: str
+    span: Span | None
+
+
 @dataclass(frozen=True)
 class Report:
     """A parsed report and what gklint recognised in it."""
@@ -93,22 +115,73 @@ class Report:
 
     @cached_property
     def title_year(self) -> tuple[int, Span] | None:
-        """The report year as written in the title (or a report line of the preamble)."""
-        doc = self.document
-        candidates = [doc.title] if doc.title else []
-        candidates += [b for b in doc.preamble[:5] if isinstance(b, Paragraph)]
-        for node in candidates:
-            match = _REPORT_LINE.search(node.text) or (node is doc.title and _YEAR.search(node.text))
-            if match:
-                return int(match.group(1)), node.span.sub(match.start(1), 4)
-        return None
+        """The report year as written in the title, in any numeral style: ``2023年度``,
+        ``２０２３年``, ``二〇二３年度``."""
+        title = self.document.title
+        if title is None:
+            return None
+        text = title.text.translate(_YEAR_DIGITS)
+        match = _REPORT_LINE.search(text) or _YEAR.search(text)
+        return (int(match.group(1)), title.span.sub(match.start(1), 4)) if match else None
 
     @cached_property
-    def year(self) -> int | None:
-        """The report year: ``--year`` if given, else from the title."""
+    def year_found(self) -> YearFound | None:
+        """The report year and where it was read: ``--year``/``year =``, else the title, else
+        inferred from the body (see `infer_year`); None when nothing gives it."""
         if self.year_override is not None:
-            return self.year_override
-        return self.title_year[0] if self.title_year else None
+            return YearFound(self.year_override, "option", None)
+        if self.title_year is not None:
+            return YearFound(self.title_year[0], "title", self.title_year[1])
+        return self.inferred_year
+
+    @cached_property
+    def inferred_year(self) -> YearFound | None:
+        """The year the body points to when the title gives none.
+
+        Four witnesses, one vote each: the opening's own name for the report (``现公布…
+        2023年政府信息公开工作年度报告``), the year the body most often calls ``20XX年度`` (or opens a sentence with, ``2022年，``),
+        the signature date (a report signed by June is for the year before) and the
+        统计期限 sentence (its 1月1日). The year with most votes wins; on a tie they count
+        in that order, the period last, so that a wrong 统计期限 does not set the year it
+        is checked against.
+        """
+        votes: list[YearFound] = []
+        lines = [n for n in self.prose if n is not self.document.title]
+        for node in [b for b in self.document.preamble[:5] if isinstance(b, Paragraph)]:
+            match = _REPORT_LINE.search(node.text.translate(_YEAR_DIGITS))
+            if match:
+                votes.append(YearFound(int(match.group(1)), "preamble", node.span.sub(match.start(1), 4)))
+                break
+        period = next(((n, m) for n in lines for m in [_PERIOD_YEAR.search(n.text.translate(_YEAR_DIGITS))] if m), None)
+        body: dict[int, list[Span]] = {}
+        for node in lines:
+            for match in _BODY_YEAR.finditer(node.text.translate(_YEAR_DIGITS)):
+                body.setdefault(int(match.group(1)), []).append(node.span.sub(match.start(1), 4))
+        if body:
+            counts = sorted(((len(spans), year) for year, spans in body.items()), reverse=True)
+            if len(counts) == 1 or counts[0][0] > counts[1][0]:
+                votes.append(YearFound(counts[0][1], "body", body[counts[0][1]][0]))
+        if self.signed_on is not None:
+            date, span = self.signed_on
+            votes.append(YearFound(date.year - 1 if date.month <= _SIGNED_BY_MONTH else date.year, "signature", span))
+        if period is not None:
+            node, match = period
+            votes.append(YearFound(int(match.group(1)), "period", node.span.sub(match.start(1), 4)))
+        if not votes:
+            return None
+        tally = {v.year: sum(1 for w in votes if w.year == v.year) for v in votes}
+        return max(votes, key=lambda v: tally[v.year])  # max keeps the first of equals
+
+    @property
+    def year(self) -> int | None:
+        """The report year: ``--year`` if given, else from the title, else inferred."""
+        return self.year_found.year if self.year_found else None
+
+    @property
+    def year_source(self) -> str | None:
+        """Where the year was read: ``option``, ``title``, or inferred from the ``preamble``,
+        the ``body``, the ``signature`` or the ``period``."""
+        return self.year_found.source if self.year_found else None
 
     @cached_property
     def agency(self) -> str | None:
@@ -147,6 +220,27 @@ class Report:
                 last = out[-1]
                 out[-1] = ReportSection(last.number, last.spec, (*last.parts, section), last.standard)
         return tuple(out)
+
+    @cached_property
+    def truncated_at(self) -> Span | None:
+        """Where the report stops part-way, or None for a report that runs to its end.
+
+        A report is cut when sections are missing after the last one present and the text
+        stops where no report ends: inside a table (a report of the six-section format ends
+        with 六 and a signature, never with a table), on a heading, on an unfinished sentence, or at an excerpt
+        marker a converter left (``（未完）``, ``节选``, ``以下略``).
+        """
+        # The pre-2019 structure ended with a 统计表 after its last section.
+        if not self.sections or max(s.number for s in self.sections) >= _LAST_SECTION or self.template == "legacy":
+            return None
+        last = self.document.sections[-1]
+        block = last.blocks[-1] if last.blocks else last.heading
+        if isinstance(block, Table):
+            return block.rows[-1].span
+        text = block.text.rstrip(" \u3000*")
+        if isinstance(block, Heading) or _EXCERPT.search(text) or not text.endswith(_SENTENCE_ENDS):
+            return block.span
+        return None
 
     @property
     def structure(self) -> Structure:

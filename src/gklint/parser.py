@@ -20,8 +20,17 @@ _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 # Markdown marks, bold and indentation before a title: `# **某某局2023年…报告**`.
 _DECORATION = re.compile(r"^[ \u3000]*(?:#{1,6}[ \t]*)?(?:\*\*)?[ \u3000]*")
 _TITLE_WORDS = ("报告", "年报", "政府信息公开")
+# A title is a line of its own: short, and not a sentence (`本报告根据…编制。` is not one).
+_MAX_TITLE = 80
+
+
 # Closing bold and spaces after a heading's words are not part of them.
 _TRAILING = " \u3000\t*"
+
+
+def _is_title(text: str) -> bool:
+    sentence = text.rstrip(" \u3000*").endswith("。")
+    return len(text) <= _MAX_TITLE and not sentence and any(w in text for w in _TITLE_WORDS)
 
 
 def numeral_value(numeral: str) -> int:
@@ -116,7 +125,7 @@ class _ToAst(Transformer[Token, Document]):
         # The title is the first preamble line that names the report; a leading `# ` is
         # markdown, not part of the title.
         for index, block in enumerate(preamble[:3]):
-            if isinstance(block, Paragraph) and any(w in block.text for w in _TITLE_WORDS):
+            if isinstance(block, Paragraph) and _is_title(block.text):
                 lead = _DECORATION.match(block.text).end()  # type: ignore[union-attr]
                 words = block.text[lead:].rstrip(" \u3000*")
                 title = Title(span=block.span.sub(lead, len(words)), text=words)

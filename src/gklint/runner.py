@@ -30,6 +30,8 @@ class FileResult:
     internal: bool = False  # the error is a failure of gklint itself, not of the file
     previous: str | None = None  # last year's report it was compared with (`gklint.pairing`)
     candidates: tuple[str, ...] = ()  # when not paired because several reports could be last year's
+    year: int | None = None  # the report year the rules used
+    year_source: str | None = None  # where it was read (`Report.year_source`)
     # The model, for a successor checked next in the same process; never sent between processes.
     report: Report | None = field(default=None, repr=False, compare=False)
 
@@ -137,7 +139,15 @@ def check_file(
     report = build_report(parse(source.text), source.text, year=year, agency=agency)
     findings = lint_report(report, rules, ctx)
     previous = ctx.previous.path if ctx is not None and ctx.previous is not None else None
-    return FileResult(path=path, findings=findings, source=source, previous=previous, report=report)
+    return FileResult(
+        path=path,
+        findings=findings,
+        source=source,
+        previous=previous,
+        year=report.year,
+        year_source=report.year_source,
+        report=report,
+    )
 
 
 def read_reference(

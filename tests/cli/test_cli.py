@@ -76,7 +76,16 @@ def test_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 1
     assert set(data) == {"findings", "files"}
     assert data["files"] == [
-        {"path": path, "status": "ok", "error": None, "encoding": "utf-8", "previous": None, "previous_candidates": []}
+        {
+            "path": path,
+            "status": "ok",
+            "error": None,
+            "encoding": "utf-8",
+            "year": 2024,
+            "year_source": "title",
+            "previous": None,
+            "previous_candidates": [],
+        }
         for path in (DEMO, CLEAN)
     ]
     assert data["findings"]
@@ -157,7 +166,16 @@ def test_directory_walk_and_stdin(capsys: pytest.CaptureFixture[str], monkeypatc
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(Path(DEMO).read_bytes())))
     code, data = run_json(capsys, "-")
     assert code == 1 and data["files"] == [
-        {"path": "-", "status": "ok", "error": None, "encoding": "utf-8", "previous": None, "previous_candidates": []}
+        {
+            "path": "-",
+            "status": "ok",
+            "error": None,
+            "encoding": "utf-8",
+            "year": 2024,
+            "year_source": "title",
+            "previous": None,
+            "previous_candidates": [],
+        }
     ]
 
 

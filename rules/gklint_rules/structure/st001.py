@@ -8,7 +8,8 @@ by their words, not their numbering or markdown level, so a heading with a varia
 still counts (see `nonstandard-heading`); a heading numbered like the missing section but
 worded beyond recognition is pointed at. The finding stands where the section should be:
 on that heading, else on the next section's heading, else on the last line. Reports for years before 2019 used another
-structure and are not checked.
+structure and are not checked. In a report that stops part-way (`report-truncated`), the
+sections after the cut are that finding's business, not one finding each.
 
 ## Why is this bad?
 条例 第五十条 lists what an annual report must contain, and the 2021 format
@@ -47,8 +48,10 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if report.year is not None and report.year < 2019:
         return
     present = {s.number for s in report.sections}
+    # After the cut of a truncated report nothing is "missing": the file stops there.
+    cut = max(present) if report.truncated_at is not None else len(report.structure.sections)
     for spec in report.structure.sections:
-        if spec.number in present:
+        if spec.number in present or spec.number > cut:
             continue
         numeral = NUMERALS[spec.number - 1]
         message = Text(

@@ -4,7 +4,8 @@
 Checks that a report in the 2019 or 2021 format contains table 二 (主动公开政府信息情况),
 table 三 (收到和处理政府信息公开申请情况) and table 四 (政府信息公开行政复议、行政诉讼情况) as
 text. The finding sits on the heading of the section that should hold the table. Reports
-for years before 2019 used other statistics tables and are not checked.
+for years before 2019 used other statistics tables and are not checked; in a report that
+stops part-way, the tables from its last section on are `report-truncated`'s business.
 
 ## Why is this bad?
 The tables are the core of the format: 国办公开办函〔2021〕30号 fixes their rows and columns
@@ -46,8 +47,10 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per required table that is not in the report."""
     if not tables_required(report):
         return
+    # A truncated report's tables from its last section on were cut away (report-truncated).
+    cut = max(s.number for s in report.sections) if report.truncated_at is not None else None
     for attribute, number, title, subject in TABLES:
-        if getattr(report, attribute) is not None:
+        if getattr(report, attribute) is not None or (cut is not None and number >= cut):
             continue
         section = report.section(number)
         span = section.heading.span if section is not None else report.end

@@ -5,7 +5,8 @@ Checks tables 二, 三 and 四 against the template they follow (2019 or 2021 fo
 row (25 in table 三 of the 2021 format, 23 in 2019; the rows of each 第二十条 block of table
 二; the three groups of table 四) and every column must be there. Consecutive missing rows
 are reported together, at the row that follows them. Rows that are present but cannot be
-read are `table-unreadable`'s business.
+read are `table-unreadable`'s business, and the rows after the cut of a report that stops
+inside the table are `report-truncated`'s.
 
 ## Why is this bad?
 国办公开办函〔2021〕30号 fixes the rows and columns so that every organ reports the same items;
@@ -92,7 +93,11 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         rows, columns = _expected(table)
         damaged = {key for p in table.problems for key in p.rows}
         end = table.fragments[-1].rows[-1].span
+        # The rows after the cut of a truncated report are report-truncated's business.
+        cut = report.truncated_at is not None and end.start <= report.truncated_at.start
         for labels, following in _runs(rows, set(table.rows) | damaged):
+            if cut and following is None:
+                continue
             span = table.rows[following].label.span if following in table.rows else end
             yield _finding(table, labels, span if following not in damaged else end, ("行", "rows"))
         if not table.rows:

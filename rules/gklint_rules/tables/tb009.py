@@ -6,7 +6,8 @@ fewer numbers than columns or digits run together in one cell (`000000` for six 
 header whose columns cannot be identified, a table 四 with no line of numbers. The
 arithmetic rules (`application-balance-mismatch`, `results-total-mismatch`,
 `row-total-mismatch`, `review-litigation-total-mismatch`) skip what is reported here
-instead of reporting a mismatch that may not exist.
+instead of reporting a mismatch that may not exist. The row a truncated file stops in is
+left to `report-truncated`.
 
 ## Why is this bad?
 A table that cannot be read cannot be checked or aggregated. It usually comes from a
@@ -39,6 +40,8 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per unreadable part of a table."""
     for table in present(report):
         for problem in table.problems:
+            if problem.span == report.truncated_at:
+                continue  # the row the file stops in: report-truncated says so
             yield RULE.finding(
                 problem.span,
                 Text(

@@ -55,6 +55,10 @@ def write_json(results: Sequence[FileResult], out: TextIO, *, lang: str) -> None
             "status": "ok" if r.ok else "internal-error" if r.internal else "error",
             "error": r.error.get(lang) if r.error else None,
             "encoding": r.source.encoding if r.source else None,
+            # The report year the rules used and where it was read (option, title, or inferred
+            # from the preamble, body, signature or period; see report-year-inferred).
+            "year": r.year,
+            "year_source": r.year_source,
             # Last year's report it was compared with; the candidates when several could be.
             "previous": r.previous,
             "previous_candidates": list(r.candidates),
