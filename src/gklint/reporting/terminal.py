@@ -40,8 +40,11 @@ def visible(text: str) -> str:
     return text.translate(_VISIBLE)
 
 
-# Room for the source line in a snippet; longer lines are cut around the span.
+# Room for the source line in a snippet; longer lines are cut around the span. On a
+# narrower terminal the room shrinks to what fits beside the gutter, so a wide line never
+# wraps under it (the parts keep their proportions: before the span, the span, after it).
 MAX_BEFORE, MAX_SPAN, WIDTH = 34, 60, 96
+MIN_WIDTH = 20
 
 
 def _cut_left(text: str, limit: int) -> str:
@@ -68,15 +71,19 @@ def _cut_right(text: str, limit: int) -> str:
     return out + "…"
 
 
-def snippet(line: str, start_column: int, end_column: int) -> tuple[str, str]:
-    """The line to show and the caret line beneath it (columns are 1-based characters)."""
+def snippet(line: str, start_column: int, end_column: int, width: int = WIDTH) -> tuple[str, str]:
+    """The line to show and the caret line beneath it (columns are 1-based characters).
+
+    The shown line takes at most ``width`` terminal cells (CJK characters count two).
+    """
+    width = max(min(width, WIDTH), MIN_WIDTH)
     start = max(start_column - 1, 0)
     end = max(end_column - 1, start)
     before = line[:start].replace("\t", TAB)
-    if cell_len(line.replace("\t", TAB)) > WIDTH:  # a line that fits is shown whole: a row keeps its label
-        before = _cut_left(before, MAX_BEFORE)
-    span = _cut_right(line[start:end].replace("\t", TAB), MAX_SPAN)
-    after = _cut_right(line[end:].replace("\t", TAB), max(WIDTH - cell_len(before) - cell_len(span), 1))
+    if cell_len(line.replace("\t", TAB)) > width:  # a line that fits is shown whole: a row keeps its label
+        before = _cut_left(before, MAX_BEFORE * width // WIDTH)
+    span = _cut_right(line[start:end].replace("\t", TAB), MAX_SPAN * width // WIDTH)
+    after = _cut_right(line[end:].replace("\t", TAB), max(width - cell_len(before) - cell_len(span), 1))
     return before + span + after, " " * cell_len(before) + "^" * max(cell_len(span), 1)
 
 
@@ -118,7 +125,7 @@ class TerminalReporter:
         if 0 < span.line <= len(lines):
             gutter = " " * len(str(span.line))
             end_column = span.end_column if span.end_line == span.line else len(lines[span.line - 1]) + 1
-            shown, carets = snippet(visible(lines[span.line - 1]), span.column, end_column)
+            shown, carets = snippet(visible(lines[span.line - 1]), span.column, end_column, self._room(span.line))
             self.console.print(RichText(f"{gutter} |", style="blue"))
             body = RichText(f"{span.line} | ", style="blue")
             body.append(shown)
@@ -152,6 +159,10 @@ class TerminalReporter:
             return
         self.console.print(line, soft_wrap=True)
 
+    def _room(self, line: int) -> int:
+        """Cells left for a snippet beside the gutter ``NN | `` on this console."""
+        return self.console.width - len(str(line)) - 3
+
     def _related(self, finding: Finding) -> None:
         """Last year's line a cross-year finding compares with, under this year's."""
         related = finding.related
@@ -163,7 +174,7 @@ class TerminalReporter:
         self.console.print(RichText(where, style="blue"), soft_wrap=True)
         if related.line:
             end_column = span.end_column if span.end_line == span.line else len(related.line) + 1
-            shown, carets = snippet(related.line, span.column, end_column)
+            shown, carets = snippet(related.line, span.column, end_column, self._room(span.line))
             body = RichText(f"{span.line} | ", style="blue")
             body.append(shown)
             self.console.print(body, soft_wrap=True)
