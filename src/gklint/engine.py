@@ -44,7 +44,10 @@ def lint_report(
         if rule.severity_override is not None:
             found = [replace(f, severity=rule.severity_override) if f.code == rule.code else f for f in found]
         findings.extend(found)
-    return sorted(findings)
+    # One problem, one finding: a rule that meets the same thing twice (a period sentence
+    # repeated in a paragraph) reports it once. Findings are equal on place, code and text.
+    unique = {(f.span, f.code, f.message): f for f in reversed(findings)}
+    return sorted(unique.values())
 
 
 def _checked(found: Iterable[Finding]) -> list[Finding]:

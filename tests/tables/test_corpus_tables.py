@@ -35,8 +35,10 @@ PUBLISHED_ERRORS = {
     "020-pingtan-xingzhengshenpiju-2024.txt": {"TB004": 1},  # 行政复议 1 维持, 总计 0
     "021-pingtan-jingfaju-2023.txt": {"TB001": 2},  # 3 new applications, all results 0
     "024-pingtan-nongyenongcunju-2024.txt": {"TB003": 4},  # 总计 column 0 beside 自然人 counts
-    "027-pingtan-ziranziyuanju-2021.txt": {"TB001": 2, "TB002": 2},
-    "028-pingtan-haitan-pianqu-2024.txt": {"TB002": 1, "TB003": 6},
+    # A 2 written under 自然人 instead of 社会公益组织 in （七）总计: one finding per wrong cell.
+    "027-pingtan-ziranziyuanju-2021.txt": {"TB002": 2},
+    # (六)1 自然人 1 beside a row total 0 and a （七）总计 of 5: that one cell, found once.
+    "028-pingtan-haitan-pianqu-2024.txt": {"TB002": 1, "TB003": 5},
 }
 ARITHMETIC = ("TB001", "TB002", "TB003", "TB004")
 

@@ -8,6 +8,11 @@ carry-forward would have to be negative) and gives the value that would make the
 balance; a blank （七）总计 is left to `blank-cell`. Blank and placeholder cells count as 0; a column whose
 cells cannot be read (see `table-unreadable`) is not checked.
 
+A cell that breaks this identity and others of table 三 at once (a wrong （七）总计 breaks
+its column's balance and its results sum) is reported once, at that cell, with the value
+that makes every identity hold and the identities it breaks: by the rule of the sum whose
+total it is, else by the first of TB001–TB003 (see `_identities.py`).
+
 ## Why is this bad?
 The header of table 三 itself says “本列数据的勾稽关系为：第一项加第二项之和，等于第三项加
 第四项之和”. A column that does not balance means applications were lost or counted twice:
@@ -37,6 +42,7 @@ from collections.abc import Iterator
 
 from gklint.api import Finding, Report, Rule, RuleContext, Severity, Text, ValueKind
 from gklint_rules.tables._helpers import n, tables_required
+from gklint_rules.tables._identities import diagnose, fix_findings
 
 ROWS = ("new_received", "carried_over", "results_total", "carried_forward")
 
@@ -46,8 +52,12 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     table = report.table3
     if table is None or not tables_required(report) or not all(table.is_readable(r) for r in ROWS):
         return
+    diagnosis = diagnose(table)
+    yield from fix_findings(RULE, table, diagnosis)
     new, over, done, forward = (table[r] for r in ROWS)
     for column, cell in forward.cells.items():
+        if diagnosis.is_explained(RULE.code, (column,)):
+            continue
         cells = [row.get(column) for row in (new, over, done)]
         if any(c is None or c.value.kind is ValueKind.TEXT for c in cells) or cell.value.kind is ValueKind.TEXT:
             continue

@@ -8,6 +8,11 @@ no sub-total rows, so （七） is the only total. The finding sits on the （�
 gives the sum. A column whose result cells are all blank beside a stated total is left to
 `blank-cell`.
 
+A cell that breaks this identity and others of table 三 at once (a wrong （七）总计 breaks
+its column's balance and its results sum) is reported once, at that cell, with the value
+that makes every identity hold and the identities it breaks: by the rule of the sum whose
+total it is, else by the first of TB001–TB003 (see `_identities.py`).
+
 ## Why is this bad?
 （七）总计 is the number of applications answered this year; if it is not the sum of the
 outcomes, either an outcome was not recorded or the total is wrong, and the table's own
@@ -36,6 +41,7 @@ from collections.abc import Iterator
 
 from gklint.api import Finding, Report, Rule, RuleContext, Severity, Text
 from gklint_rules.tables._helpers import check_sum, n, tables_required
+from gklint_rules.tables._identities import diagnose, fix_findings
 
 
 def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -48,7 +54,11 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     total_row = table.rows.get(grid.total_row or "")
     if total_row is None or any(p not in table.rows for p in parts):
         return
+    diagnosis = diagnose(table)
+    yield from fix_findings(RULE, table, diagnosis)
     for column, total in total_row.cells.items():
+        if diagnosis.is_explained(RULE.code, (column,)):
+            continue
         mismatch = check_sum(table, total, [table.get(p, column) for p in parts])
         if mismatch is None:
             continue

@@ -7,6 +7,11 @@ column must also be the sum of the five 法人 columns. The finding sits on the 
 and gives the sum. A blank 总计, or a row whose applicant cells are all blank, is left to
 `blank-cell`.
 
+A cell that breaks this identity and others of table 三 at once (a wrong （七）总计 breaks
+its column's balance and its results sum) is reported once, at that cell, with the value
+that makes every identity hold and the identities it breaks: by the rule of the sum whose
+total it is, else by the first of TB001–TB003 (see `_identities.py`).
+
 ## Why is this bad?
 The applicant columns split the same applications by who asked; a 总计 that differs from
 their sum means a number was mistyped or a column was left out.
@@ -31,6 +36,7 @@ from collections.abc import Iterator
 
 from gklint.api import Finding, Report, Rule, RuleContext, Severity, Text
 from gklint_rules.tables._helpers import check_sum, n, tables_required
+from gklint_rules.tables._identities import diagnose, fix_findings
 
 
 def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -42,13 +48,15 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     applicants = [c.key for c in grid.columns if c.applicant]
     legal = [c.key for c in grid.columns if c.legal]
     subtotals = [c.key for c in grid.columns if c.subtotal]
+    diagnosis = diagnose(table)
+    yield from fix_findings(RULE, table, diagnosis)
     for row in table.rows.values():
         checks = [(grid.total_column, applicants, "六类申请人", "the six applicant columns")]
         checks += [(key, legal, "五类法人或其他组织", "the five 法人 columns") for key in subtotals]
         for total_key, part_keys, zh, en in checks:
             total = row.get(total_key)
             mismatch = check_sum(table, total, [row.get(k) for k in part_keys])
-            if mismatch is None or total is None:
+            if mismatch is None or total is None or diagnosis.is_explained(RULE.code, (row.key, total_key)):
                 continue
             yield RULE.finding(
                 total.span,

@@ -1,0 +1,244 @@
+"""Table 三's identities together: one wrong cell is one finding, not one per identity.
+
+`application-balance-mismatch` (TB001), `results-total-mismatch` (TB002) and
+`row-total-mismatch` (TB003) check identities that share cells: a wrong （七）总计 cell
+breaks its column's balance, its column's results sum and its row's sum at once. Checked
+one by one they give three findings with different fixes, and two of them may fix the
+same error twice. `diagnose` looks at every judged identity at once and finds the fewest
+cells (one, else two) whose changed values make every identity hold; each such cell is
+one finding, made by the rule of the sum whose total it is (else by the first rule, by
+code, whose identity it breaks), naming every identity it breaks. Failures no such cell explains stay with their own rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from itertools import combinations
+
+from gklint.api import Finding, Rule, StatTable, TableCell, Text, ValueKind, format_number
+
+BALANCE_ROWS = ("new_received", "carried_over", "results_total", "carried_forward")
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """``sum(plus) - sum(minus) = 0``; ``key`` names it within its rule."""
+
+    code: str
+    key: tuple[str, ...]
+    name: Text
+    plus: tuple[TableCell, ...]
+    minus: tuple[TableCell, ...]
+
+    @property
+    def residual(self) -> Decimal:
+        """How far the identity is from holding (0 when it holds)."""
+        return sum((c.number for c in self.plus), Decimal(0)) - sum((c.number for c in self.minus), Decimal(0))
+
+    def coefficient(self, cell: TableCell) -> int:
+        """+1, -1, or 0 when the cell is not part of the identity."""
+        return 1 if cell in self.plus else -1 if cell in self.minus else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A cell whose value ``expected`` makes every identity hold; ``breaks`` are those it fails."""
+
+    cell: TableCell
+    expected: Decimal
+    breaks: tuple[Identity, ...]
+
+    @property
+    def code(self) -> str:
+        """The rule that reports it: the rule of a sum whose total the cell is (a wrong
+        total is that sum's problem), else the first, by code, of those it breaks."""
+        totals = [i.code for i in self.breaks if i.code != "TB001" and self.cell in i.minus]
+        return min(totals or [i.code for i in self.breaks])
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnosis:
+    """The cells that explain the failures, and the failures no cell explains."""
+
+    fixes: tuple[Fix, ...]
+    explained: frozenset[tuple[str, tuple[str, ...]]]
+
+    def is_explained(self, code: str, key: tuple[str, ...]) -> bool:
+        """Whether the failure of this identity is reported as part of a `Fix`."""
+        return (code, key) in self.explained
+
+
+def _judged(table: StatTable, cells: list[TableCell | None]) -> bool:
+    """Whether an identity over ``cells`` can be judged (as `check_sum` judges a sum)."""
+    if any(c is None for c in cells):
+        return False
+    return all(table.is_readable(c.row) and c.value.kind is not ValueKind.TEXT for c in cells)  # type: ignore[union-attr]
+
+
+def identities(table: StatTable) -> Iterator[Identity]:
+    """Every identity of table 三 that can be judged, holding or not."""
+    grid = table.template.t3
+    if all(table.is_readable(r) for r in BALANCE_ROWS):
+        new, over, done, forward = (table[r] for r in BALANCE_ROWS)
+        for column, cell in forward.cells.items():
+            cells = [new.get(column), over.get(column), done.get(column), cell]
+            if not _judged(table, cells):
+                continue
+            a, b, c, d = cells
+            if c.value.is_empty and a.number + b.number:  # type: ignore[union-attr]
+                continue  # a blank （七）总计 is blank-cell's finding, not a wrong sum
+            label = cell.spec.label
+            yield Identity(
+                "TB001",
+                (column,),
+                Text(zh=f"{label}列的平衡（第一项 + 第二项 = 第三项 + 第四项）", en=f"the balance of column {column}"),
+                (a, b),  # type: ignore[arg-type]
+                (c, d),  # type: ignore[arg-type]
+            )
+    parts = [spec.key for spec in grid.rows if spec.result]
+    total_row = table.rows.get(grid.total_row or "")
+    if total_row is not None and all(p in table.rows for p in parts):
+        for column, total in total_row.cells.items():
+            cells = [table.get(p, column) for p in parts]
+            if _judged(table, [total, *cells]) and not _blank_breakdown(total, cells):  # type: ignore[arg-type]
+                yield Identity(
+                    "TB002",
+                    (column,),
+                    Text(zh=f"（七）总计·{total.spec.label} =（一）至（六）之和", en=f"(七) total / {column}"),
+                    tuple(cells),  # type: ignore[arg-type]
+                    (total,),
+                )
+    applicants = [c.key for c in grid.columns if c.applicant]
+    for row in table.rows.values():
+        total = row.get(grid.total_column)
+        cells = [row.get(k) for k in applicants]
+        if total is not None and _judged(table, [total, *cells]) and not _blank_breakdown(total, cells):  # type: ignore[arg-type]
+            label = row.label.spec.label
+            yield Identity(
+                "TB003",
+                (row.key, grid.total_column),
+                Text(zh=f"{label}行的总计 = 六类申请人之和", en=f"the total of row {row.key}"),
+                tuple(cells),  # type: ignore[arg-type]
+                (total,),
+            )
+
+
+def _blank_breakdown(total: TableCell, parts: list[TableCell]) -> bool:
+    """A blank total, or parts all blank beside a stated total: blank-cell's business."""
+    return total.value.is_empty or all(p.value.is_empty for p in parts)
+
+
+def diagnose(table: StatTable) -> Diagnosis:
+    """The fewest cells (one each, else a pair) that explain the failing identities."""
+    judged = list(identities(table))
+    failing = [i for i in judged if i.residual]
+    if not failing:
+        return Diagnosis((), frozenset())
+    through: dict[str, list[Identity]] = {}
+    cells: dict[str, TableCell] = {}
+    for identity in judged:
+        for cell in (*identity.plus, *identity.minus):
+            through.setdefault(cell.key, []).append(identity)
+            cells[cell.key] = cell
+    candidates = sorted({c.key for i in failing for c in (*i.plus, *i.minus)})
+    fixes: list[Fix] = []
+    # One cell alone: every identity through it asks the same change of it.
+    singles = [fix for key in candidates if (fix := _single(cells[key], through[key])) is not None]
+    covered: set[int] = set()
+    for fix in sorted(singles, key=lambda f: -len(f.breaks)):
+        ids = {id(i) for i in fix.breaks}
+        if ids & covered:
+            continue
+        # Another cell explaining exactly the same failures makes the choice a guess.
+        if any(f is not fix and {id(i) for i in f.breaks} == ids for f in singles):
+            continue
+        fixes.append(fix)
+        covered |= ids
+    rest = [i for i in failing if id(i) not in covered]
+    if rest:
+        fixes += _pair(rest, cells, through)
+    explained = frozenset((i.code, i.key) for f in fixes for i in f.breaks)
+    return Diagnosis(tuple(fixes), explained)
+
+
+def _single(cell: TableCell, through: list[Identity]) -> Fix | None:
+    deltas = {-i.residual * i.coefficient(cell) for i in through}
+    if len(deltas) != 1:
+        return None
+    (delta,) = deltas
+    if not delta or cell.number + delta < 0:
+        return None
+    return Fix(cell, cell.number + delta, tuple(i for i in through if i.residual))
+
+
+def _pair(failing: list[Identity], cells: dict[str, TableCell], through: dict[str, list[Identity]]) -> list[Fix]:
+    """Two cells that together explain ``failing`` (a number written in the wrong column):
+    the one pair that does, or none when no pair or several pairs would."""
+    candidates = sorted({c.key for i in failing for c in (*i.plus, *i.minus)})
+    found: list[list[Fix]] = []
+    for first, second in combinations(candidates, 2):
+        one, two = cells[first], cells[second]
+        touched = {id(i): i for i in (*through[first], *through[second])}
+        if any(id(i) not in touched for i in failing):
+            continue
+        solved = _solve(one, two, list(touched.values()))
+        if solved is not None:
+            found.append(
+                [Fix(cell, cell.number + d, tuple(i for i in through[cell.key] if i.residual)) for cell, d in solved]
+            )
+            if len(found) > 1:
+                return []
+    return found[0] if found else []
+
+
+def _solve(one: TableCell, two: TableCell, equations: list[Identity]) -> list[tuple[TableCell, Decimal]] | None:
+    """Changes ``d1``, ``d2`` (both non-zero) with ``c1·d1 + c2·d2 = -residual`` for every
+    identity, the values staying ≥ 0; None when there are none or not one."""
+    # Identities through one cell only fix its change; they must agree.
+    alone_one = {-i.residual * i.coefficient(one) for i in equations if i.coefficient(one) and not i.coefficient(two)}
+    alone_two = {-i.residual * i.coefficient(two) for i in equations if i.coefficient(two) and not i.coefficient(one)}
+    if len(alone_one) > 1 or len(alone_two) > 1:
+        return None
+    d1 = next(iter(alone_one), None)
+    d2 = next(iter(alone_two), None)
+    for i in equations:
+        a, b, r = i.coefficient(one), i.coefficient(two), -i.residual
+        if a and b:
+            if d1 is None and d2 is not None:
+                d1 = (r - b * d2) * a
+            elif d2 is None and d1 is not None:
+                d2 = (r - a * d1) * b
+    if d1 is None or d2 is None or not d1 or not d2:
+        return None
+    if any(i.coefficient(one) * d1 + i.coefficient(two) * d2 != -i.residual for i in equations):
+        return None
+    if one.number + d1 < 0 or two.number + d2 < 0:
+        return None
+    return [(one, d1), (two, d2)]
+
+
+def fix_findings(rule: Rule, table: StatTable, diagnosis: Diagnosis) -> Iterator[Finding]:
+    """One finding per `Fix` that ``rule`` reports, at the cell, naming what it breaks."""
+    for fix in diagnosis.fixes:
+        if fix.code != rule.code:
+            continue
+        cell, expected = fix.cell, format_number(fix.expected)
+        row = table.rows[cell.row].label.spec.label
+        zh_names = "、".join(i.name.zh for i in fix.breaks)
+        en_names = ", ".join(i.name.en for i in fix.breaks)
+        yield rule.finding(
+            cell.span,
+            Text(
+                zh=f"表三“{row}”·{cell.spec.label} 应为 {expected}，实为 {format_number(cell.number)}："
+                f"这一个数使{zh_names}不成立，改为 {expected} 后都成立",
+                en=f"table 三, {cell.row} / {cell.column} should be {expected}, is {format_number(cell.number)}: "
+                f"this one cell breaks {en_names}; with {expected} they all hold",
+            ),
+            help=Text(
+                zh="核对该单元格；表三的各项勾稽关系都指向它",
+                en="check this cell: every identity of table 三 that fails points at it",
+            ),
+            expected=expected,
+        )
