@@ -146,15 +146,15 @@ class TerminalReporter:
         """Say which report of last year this one was compared with (or why none was)."""
         if result.previous is not None:
             said = ("与上年报告比较：", "compared with last year's report ")[self.lang == "en"]
-            line = RichText(f"{result.path}: ", style="bold")
-            line.append(said + result.previous, style="dim")
+            line = RichText(f"{visible(result.path)}: ", style="bold")
+            line.append(said + visible(result.previous), style="dim")
         elif result.candidates:
             said = (
                 "未与上年报告比较，可能的上年报告不止一份：",
                 "not compared with last year: several reports could be it: ",
             )
-            line = RichText(f"{result.path}: ", style="bold")
-            line.append(said[self.lang == "en"] + ", ".join(result.candidates), style="dim")
+            line = RichText(f"{visible(result.path)}: ", style="bold")
+            line.append(said[self.lang == "en"] + visible(", ".join(result.candidates)), style="dim")
         else:
             return
         self.console.print(line, soft_wrap=True)
@@ -170,11 +170,11 @@ class TerminalReporter:
         span = related.span
         gutter = " " * len(str(span.line))
         label = ("上年", "last year")[self.lang == "en"]
-        where = f"{gutter}--> {label}: {related.path}:{span.line}:{span.column}"
+        where = f"{gutter}--> {label}: {visible(related.path)}:{span.line}:{span.column}"
         self.console.print(RichText(where, style="blue"), soft_wrap=True)
         if related.line:
             end_column = span.end_column if span.end_line == span.line else len(related.line) + 1
-            shown, carets = snippet(related.line, span.column, end_column, self._room(span.line))
+            shown, carets = snippet(visible(related.line), span.column, end_column, self._room(span.line))
             body = RichText(f"{span.line} | ", style="blue")
             body.append(shown)
             self.console.print(body, soft_wrap=True)
