@@ -15,6 +15,8 @@ from gklint.api import Paragraph, Report, ReportSection, Span, SubHeading
 
 # Digits (full-width ones are half-width after NFKC) with decimals, and years in Chinese numerals.
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|[〇○零一二三四五六七八九]{4}(?=年)")
+# The figures of a passage: numbers not followed by 年 (years differ every year anyway).
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*(?![\d.,]|\s*年)")
 _SPACE = re.compile(r"\s+")
 _SENTENCE = re.compile(r"[^。！？；;!?]+[。！？；;!?]?")
 # A sentence is boilerplate when it matches one of these: every report says it.
@@ -35,20 +37,34 @@ def mask(text: str) -> str:
     return _NUMBER.sub("#", _SPACE.sub("", unicodedata.normalize("NFKC", text)))
 
 
-def own_words(text: str) -> str:
-    """The masked text without its boilerplate sentences and table headers."""
+def own_text(text: str) -> str:
+    """The text without its boilerplate sentences, or nothing for a table header as text."""
     if sum(word in text for word in _TABLE_WORDS) >= 2:
         return ""
-    kept = [s for s in _SENTENCE.findall(text) if not _BOILERPLATE.search(s)]
-    return mask("".join(kept))
+    return "".join(s for s in _SENTENCE.findall(text) if not _BOILERPLATE.search(s))
+
+
+def figures(text: str) -> tuple[str, ...]:
+    """The numbers ``mask`` hides, years aside, in order."""
+    return tuple(_FIGURE.findall(unicodedata.normalize("NFKC", text)))
+
+
+# One number in every 16 characters or more: the passage reports figures in a fixed frame.
+DATA_DENSITY = 1 / 16
 
 
 @dataclass(frozen=True, slots=True)
 class Passage:
-    """A paragraph's own words and where the paragraph is."""
+    """A paragraph's own words (masked), the figures masked in them, and where it is."""
 
     words: str
+    figures: tuple[str, ...]
     span: Span
+
+    @property
+    def is_data(self) -> bool:
+        """Mostly figures (a category list with counts): a table written as text."""
+        return len(self.figures) >= DATA_DENSITY * len(self.words)
 
 
 # A sub-heading line this long carries text (`（一）主动公开。全年…`), not just a title.
@@ -60,9 +76,10 @@ def passages(section: ReportSection) -> list[Passage]:
     out = []
     for block in section.prose:
         if isinstance(block, Paragraph | SubHeading):
-            words = own_words(block.text)
+            text = own_text(block.text)
+            words = mask(text)
             if words and (isinstance(block, Paragraph) or len(words) > _TITLE_MAX):
-                out.append(Passage(words, block.span))
+                out.append(Passage(words, figures(text), block.span))
     return out
 
 

@@ -5,9 +5,11 @@ Compares each section of the report with the section of the same number in last 
 report of the same body, once numbers and years are masked (`2023年` and `2024年`, `12条`
 and `15条` read the same) and the sentences every report shares are left out: the
 条例 citation, the 统计期限 sentence, the contact line, table headers written as text.
-A section of at least 100 such characters that is 90% or more the same as last year's
-is reported on its heading; otherwise a paragraph of at least 150 characters that is
-95% or more the same as one of last year's is reported on the paragraph. The finding
+A section of at least 100 such characters (lists of figures aside) that is 90% or more
+the same as last year's is reported on its heading; otherwise a paragraph of at least 150 characters that is
+95% or more the same as one of last year's is reported on the paragraph, unless it is
+mostly figures (a category list with counts, one number in every 16 characters) and its
+figures changed: that is a table written as text, updated. The finding
 names last year's file and section and the similarity (rapidfuzz's normalised Indel
 similarity). Runs only when the report is paired with last year's.
 
@@ -40,7 +42,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz, process
 
 from gklint.api import Finding, Report, Rule, RuleContext, Severity, Span, Text
-from gklint_rules.years._text import paired_sections, passages
+from gklint_rules.years._text import Passage, paired_sections, passages
 
 SECTION_MIN, SECTION_SIMILARITY = 100, 90.0
 PARAGRAPH_MIN, PARAGRAPH_SIMILARITY = 150, 95.0
@@ -56,9 +58,9 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     choices = [p.words for _, p in earlier]
     for section, other in paired_sections(report, last):
         mine = passages(section)
-        words = "".join(p.words for p in mine)
+        words = _prose(mine)
         if len(words) >= SECTION_MIN:
-            similarity = fuzz.ratio(words, "".join(p.words for p in before[id(other)]))
+            similarity = fuzz.ratio(words, _prose(before[id(other)]))
             if similarity >= SECTION_SIMILARITY:
                 where = f"第{section.heading.numeral}部分"
                 name = f"{other.heading.numeral}、{other.heading.text}"
@@ -71,8 +73,15 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if match is not None:
                 _, similarity, index = match
                 there, copied = earlier[index]
+                if passage.is_data and passage.figures != copied.figures:
+                    continue  # the same frame with this year's figures: a table written as text
                 name = f"{there.heading.numeral}、{there.heading.text}"
                 yield _finding(ctx, passage.span, copied.span, "本段", name, similarity)
+
+
+def _prose(passages: list[Passage]) -> str:
+    """A section's own words for comparison as a whole; lists of figures are compared one by one."""
+    return "".join(p.words for p in passages if not p.is_data)
 
 
 def _finding(ctx: RuleContext, span: Span, there: Span, what: str, section: str, similarity: float) -> Finding:
