@@ -131,7 +131,7 @@ def units(paths: Sequence[str], found: Pairing) -> list[tuple[Step, ...]]:
     link that closes it.
     """
     previous = found.previous
-    position = {}
+    position: dict[str, int] = {}
     for index, path in enumerate(paths):
         position.setdefault(path, index)
     parent: dict[int, int] = {}
