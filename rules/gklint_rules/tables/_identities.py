@@ -111,15 +111,19 @@ def identities(table: StatTable) -> Iterator[Identity]:
                     (total,),
                 )
     applicants = [c.key for c in grid.columns if c.applicant]
+    legal = [c.key for c in grid.columns if c.legal]
+    sums = [(grid.total_column, applicants, "总计 = 六类申请人之和")]
+    sums += [(c.key, legal, "小计 = 五类法人或其他组织之和") for c in grid.columns if c.subtotal]
     for row in table.rows.values():
-        total = row.get(grid.total_column)
-        cells = [row.get(k) for k in applicants]
-        if total is not None and _judged(table, [total, *cells]) and not _blank_breakdown(total, cells):  # type: ignore[arg-type]
-            label = row.label.spec.label
+        for key, part_keys, what in sums:
+            total = row.get(key)
+            cells = [row.get(k) for k in part_keys]
+            if total is None or not _judged(table, [total, *cells]) or _blank_breakdown(total, cells):  # type: ignore[arg-type]
+                continue
             yield Identity(
                 "TB003",
-                (row.key, grid.total_column),
-                Text(zh=f"{label}行的总计 = 六类申请人之和", en=f"the total of row {row.key}"),
+                (row.key, key),
+                Text(zh=f"{row.label.spec.label}行的{what}", en=f"the {key} of row {row.key}"),
                 tuple(cells),  # type: ignore[arg-type]
                 (total,),
             )

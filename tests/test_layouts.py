@@ -1,0 +1,131 @@
+"""Every layout a report comes in gives the same findings (issue 9).
+
+Each real corpus report is rewritten in the layouts published reports use — headings
+written 第一部分, tables as Markdown pipe tables, the title's year in Chinese numerals,
+no title line at all — and must give the findings of the original, line numbers aside
+(the no-title layout adds the one `report-year-inferred` finding that says where the year
+was read). A wrong cell and a wrong 统计期限 planted in a report are found in every layout.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from gklint.engine import lint_report, lint_text
+from gklint.findings import Finding
+from gklint.model import build_report
+from gklint.parser import parse
+from gklint.plugins import RuleSet
+from tests.conftest import corpus_dir
+
+CORPUS = corpus_dir()
+REAL = sorted((CORPUS / "real").glob("*.txt")) if CORPUS else []
+pytestmark = pytest.mark.skipif(CORPUS is None, reason="corpus not available")
+
+_ENUMERATOR = re.compile(r"^([ \u3000#*]*)([一二三四五六七八九十]{1,3})[ \u3000]*[、，,．.][ \u3000]*")
+_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
+# Line numbers inside messages (`如第91行`) move with the layout.
+_LINE_NUMBER = re.compile(r"第\d+行")
+
+
+def part_headings(text: str) -> str:
+    """``一、总体情况`` → ``第一部分　总体情况`` on every top-level heading line."""
+    lines = text.split("\n")
+    for section in parse(text).sections:
+        index = section.span.line - 1
+        lines[index] = _ENUMERATOR.sub(lambda m: f"{m[1]}第{m[2]}部分\u3000", lines[index], count=1)
+    return "\n".join(lines)
+
+
+def pipe_tables(text: str) -> str:
+    """TAB tables → Markdown pipe tables, a ``|---|`` rule under each table's first row."""
+    out, in_table = [], False
+    for line in text.split("\n"):
+        if "\t" not in line:
+            out.append(line)
+            in_table = in_table and not line.strip()  # blank lines do not end a table
+            continue
+        cells = line.split("\t")
+        out.append("| " + " | ".join(cells) + " |")
+        if not in_table:
+            out.append("|" + "---|" * len(cells))
+        in_table = True
+    return "\n".join(out)
+
+
+def chinese_year(text: str) -> str:
+    """The title's ``2023年`` written ``二〇二三年``."""
+    title = parse(text).title
+    assert title is not None
+    line = title.span.line - 1
+    lines = text.split("\n")
+    lines[line] = re.sub(r"(?:19|20)\d{2}(?=\s*年)", lambda m: m[0].translate(_DIGITS), lines[line], count=1)
+    return "\n".join(lines)
+
+
+def no_title(text: str) -> str:
+    """The report without its title line."""
+    title = parse(text).title
+    assert title is not None
+    lines = text.split("\n")
+    del lines[title.span.line - 1]
+    return "\n".join(lines)
+
+
+LAYOUTS: dict[str, Callable[[str], str]] = {
+    "part_headings": part_headings,
+    "pipe_tables": pipe_tables,
+    "chinese_year": chinese_year,
+    "no_title": no_title,
+}
+
+
+def _lint(text: str, ruleset: RuleSet) -> list[Finding]:
+    return lint_text(text, ruleset.rules)
+
+
+def _summary(findings: list[Finding], *, drop: tuple[str, ...] = ()) -> Counter[tuple[str, str]]:
+    return Counter((f.code, _LINE_NUMBER.sub("第N行", f.message.zh)) for f in findings if f.code not in drop)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
+def test_a_layout_gives_the_original_findings(path: Path, layout: str, ruleset: RuleSet) -> None:
+    text = path.read_text(encoding="utf-8")
+    if layout in ("chinese_year", "no_title") and parse(text).title is None:
+        pytest.skip("no title line")
+    original = _lint(text, ruleset)
+    rewritten = _lint(LAYOUTS[layout](text), ruleset)
+    # Without a title the year is inferred, and gklint says so; what points at the title
+    # (its agency, its year) has nothing to point at.
+    drop = ("ST005",) if layout == "no_title" else ()
+    assert _summary(rewritten, drop=drop) == _summary(original)
+    if layout == "no_title":
+        assert [f.code for f in rewritten].count("ST005") == 1
+
+
+# A 2023 report with a 统计期限 sentence, table 三 and a signature date.
+PLANTED = "002-pingtan-2023.txt"
+
+
+@pytest.mark.parametrize("layout", [None, *LAYOUTS])
+def test_a_planted_wrong_cell_and_period_are_found_in_every_layout(layout: str | None, ruleset: RuleSet) -> None:
+    assert CORPUS is not None
+    text = (CORPUS / "real" / PLANTED).read_text(encoding="utf-8")
+    report = build_report(parse(text), text)
+    assert report.table3 is not None
+    cell = report.table3["new_received"]["natural_person"]
+    wrong = str(int(cell.number) + 7)
+    text = text[: cell.span.start] + wrong + text[cell.span.end :]
+    assert "统计期限自2023年1月1日起" in text
+    text = text.replace("统计期限自2023年1月1日起", "统计期限自2022年1月1日起", 1)
+    planted = LAYOUTS[layout](text) if layout else text
+    found = lint_report(build_report(parse(planted), planted), ruleset.rules)
+    arithmetic = [f for f in found if f.code in ("TB001", "TB002", "TB003")]
+    assert [(f.code, f.expected) for f in arithmetic] == [("TB001", format(cell.number))], arithmetic
+    assert [f.message.zh for f in found if f.code == "DT001"] == ["统计期限写的是2022年，报告年度为2023年"]
