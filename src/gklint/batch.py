@@ -15,9 +15,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from gklint import pairing
+from gklint.budget import FileOverBudget, time_budget
 from gklint.model import Report
 from gklint.project import Options, Project
-from gklint.readers import ReadError, read_path
+from gklint.readers import read_path
 from gklint.rules import Previous, RuleContext
 from gklint.runner import FileResult, check_file, contain, read_reference
 
@@ -73,10 +74,21 @@ def identify(project: Project, job: Job, path: str) -> pairing.Identity | None:
         return None
     plan = project.plan(path)
     try:
-        text = read_path(Path(path), max_bytes=job.max_bytes).text
-    except ReadError:
+        with time_budget(job.timeout, lambda: FileOverBudget(job.timeout or 0)):
+            text = read_path(Path(path), max_bytes=job.max_bytes).text
+            return pairing.identify(text, year=plan.year, agency=plan.agency)
+    except (Exception, FileOverBudget):  # noqa: BLE001 - the file is then checked unpaired, and its check says what is wrong
         return None
-    return pairing.identify(text, year=plan.year, agency=plan.agency)
+
+
+def _reference(project: Project, job: Job, path: str) -> Report | None:
+    """Last year's report read only for comparison, within the file time budget; None if it cannot be."""
+    plan = project.plan(path)
+    try:
+        with time_budget(job.timeout, lambda: FileOverBudget(job.timeout or 0)):
+            return read_reference(path, year=plan.year, agency=plan.agency, max_bytes=job.max_bytes)
+    except (Exception, FileOverBudget):  # noqa: BLE001 - the report is then checked unpaired
+        return None
 
 
 def check_unit(
@@ -89,10 +101,7 @@ def check_unit(
         path = step.path
         previous = None
         if step.previous is not None:
-            plan = project.plan(step.previous)
-            report = kept.get(step.previous) or read_reference(
-                step.previous, year=plan.year, agency=plan.agency, max_bytes=job.max_bytes
-            )
+            report = kept.get(step.previous) or _reference(project, job, step.previous)
             previous = Previous(report, step.previous) if report is not None else None
         result = check_one(project, job, path, stdin, previous)
         if step.keep and result.report is not None:

@@ -129,3 +129,25 @@ def test_a_missing_configured_previous_report_is_a_config_error(
     code = main(["check", "--no-progress", this])
     err = capsys.readouterr().err
     assert code == 2 and "gklint.toml:4: previous report not found" in err
+
+
+def test_a_file_pairing_cannot_identify_is_still_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = [write(tmp_path, f"a-{year}.txt", report(BODY, year)) for year in (2023, 2024)]
+
+    def broken(text: str, **_: object) -> None:
+        raise RuntimeError("a reader bug")
+
+    monkeypatch.setattr("gklint.pairing.identify", broken)
+    project = Project(Options(isolated=True))
+    job = Job(options=project.options, lang="zh", max_bytes=DEFAULT_MAX_BYTES)
+    results = list(check_paths(project, job, paths, jobs=1))
+    assert [r.ok for r in results] == [True, True] and [r.previous for r in results] == [None, None]
+
+
+def test_config_shows_the_previous_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path / "archive", "old.txt", report(BODY, 2023))
+    this = write(tmp_path, "this.txt", report(BODY, 2024))
+    (tmp_path / "gklint.toml").write_text('[previous]\n"this.txt" = "archive/old.txt"\n', encoding="utf-8")
+    assert main(["config", this]) == 0
+    out = capsys.readouterr().out
+    assert "[previous]" in out and f'"{tmp_path / "archive" / "old.txt"}"' in out
