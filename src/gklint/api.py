@@ -11,22 +11,58 @@ from gklint.ast import Cell, Document, Heading, Node, Paragraph, Row, Section, S
 from gklint.findings import Finding, Related, Severity, Text
 from gklint.model import Marker, Report, ReportSection
 from gklint.normalize import label as normalize_label
+from gklint.prose.lexicon import Lexicon, lexicon
+from gklint.prose.link import CountClaim, NoneClaim, Reading, UpheldClaim, breakdowns
+from gklint.prose.nodes import (
+    AsOf,
+    BookTitle,
+    Breakdown,
+    Clause,
+    Date,
+    Group,
+    MonthDay,
+    Negation,
+    Percent,
+    Period,
+    Prose,
+    Quantity,
+    Sentence,
+    Share,
+    Upheld,
+    Year,
+)
 from gklint.rules import Previous, Rule, RuleContext
 from gklint.tables import Label, Problem, StatTable, TableCell, TableRow, Value, ValueKind, format_number
 
 hookimpl = pluggy.HookimplMarker("gklint")
 
 __all__ = [
+    "AsOf",
+    "BookTitle",
+    "Breakdown",
     "Cell",
+    "Clause",
+    "CountClaim",
+    "Date",
     "Document",
     "Finding",
+    "Group",
     "Heading",
     "Label",
+    "Lexicon",
     "Marker",
+    "MonthDay",
+    "Negation",
     "Node",
+    "NoneClaim",
     "Paragraph",
+    "Percent",
+    "Period",
     "Previous",
     "Problem",
+    "Prose",
+    "Quantity",
+    "Reading",
     "Related",
     "Report",
     "ReportSection",
@@ -34,7 +70,9 @@ __all__ = [
     "Rule",
     "RuleContext",
     "Section",
+    "Sentence",
     "Severity",
+    "Share",
     "Span",
     "StatTable",
     "SubHeading",
@@ -43,9 +81,14 @@ __all__ = [
     "TableRow",
     "Text",
     "Title",
+    "Upheld",
+    "UpheldClaim",
     "Value",
     "ValueKind",
+    "Year",
+    "breakdowns",
     "format_number",
     "hookimpl",
+    "lexicon",
     "normalize_label",
 ]
