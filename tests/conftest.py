@@ -21,6 +21,7 @@ NATIONAL_PACKS = (
     "gklint_rules.structure",
     "gklint_rules.dates",
     "gklint_rules.text",
+    "gklint_rules.prose",
     "gklint_rules.tables",
     "gklint_rules.years",
 )
