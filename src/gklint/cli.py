@@ -175,7 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", required=True, type=Path, metavar="OUT", help="the copy (.docx), or a directory for several"
     )
     annotate.add_argument("--lang", choices=("zh", "en"), help="comment language (default: zh)")
-    annotate.add_argument("--year", type=int, help="report year, overriding the one in the title")
+    annotate.add_argument("--year", type=_year, help="report year, overriding the one in the title")
 
     explain = sub.add_parser("explain", parents=[configured], help="show a rule's documentation")
     explain.add_argument("rule", metavar="CODE-or-NAME")
