@@ -36,7 +36,11 @@ LABELS = {
     "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
     "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
 }
-WORDS = {"zh": {"expected": "应为：", "help": "修改建议："}, "en": {"expected": "expected: ", "help": "fix: "}}
+WORDS = {
+    "zh": {"expected": "应为：", "help": "修改建议：", "related": "上年报告对照处：", "line": "第{}行"},
+    "en": {"expected": "expected: ", "help": "fix: ", "related": "last year's report: ", "line": "line {}"},
+}
+RELATED_TEXT = 40  # characters of last year's compared text quoted in the comment
 
 # The reader's walk (gklint.readers.docx): containers it looks through, elements it skips.
 _TRANSPARENT = {f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag", f"{W}ins", f"{W}moveTo"}
@@ -333,7 +337,23 @@ def comment_text(finding: Finding, lang: str) -> list[str]:
         out.append(WORDS[lang]["expected"] + finding.expected)
     if finding.help:
         out.append(WORDS[lang]["help"] + finding.help.get(lang))
+    if finding.related is not None:
+        out.append(_related(finding, lang))
     return [_NOT_XML.sub("\ufffd", text) for text in out]
+
+
+def _related(finding: Finding, lang: str) -> str:
+    """Last year's place a cross-year finding compares with, and the text there."""
+    related = finding.related
+    assert related is not None
+    span = related.span
+    text = f"{WORDS[lang]['related']}{related.path} {WORDS[lang]['line'].format(span.line)}"
+    end = span.end_column - 1 if span.end_line == span.line else len(related.line)
+    quoted = " ".join(related.line[span.column - 1 : end].split())
+    if quoted:
+        quoted = quoted if len(quoted) <= RELATED_TEXT else quoted[:RELATED_TEXT] + "…"
+        text += f"“{quoted}”" if lang == "zh" else f" “{quoted}”"
+    return text
 
 
 def annotate(data: bytes, source: SourceDocument, findings: Sequence[Finding], *, lang: str) -> bytes:

@@ -127,13 +127,18 @@ def test_merged_cells_are_rebuilt_from_the_canonical_layout() -> None:
         ["一、新收", "", "3", "4", "7"],
         ["三、结果", "（一）公开", "1", "1", "2"],
         ["", "（二）不公开", "", "2", "2"],
+        ["", "（七）总计", "", "4", "4"],
+        ["四、结转", "", "", "1", "1"],
     ]
     cells = _merge(grid, flagged={(4, 2)})
     # (column, rowspan, colspan) of the cells starting in each row
     assert cells[0] == [(0, 1, 1), (1, 1, 1), (2, 1, 2), (4, 2, 1)]  # 申请人 over two columns, 总计 two rows
     assert cells[2] == [(0, 1, 2), (2, 1, 1), (3, 1, 1), (4, 1, 1)]  # the row label spans the blank column
-    assert cells[3][0] == (0, 2, 1)  # 三、结果 spans its two rows
+    assert cells[3][0] == (0, 3, 1)  # 三、结果 spans its three rows
     assert cells[4] == [(1, 1, 1), (2, 1, 1), (3, 1, 1), (4, 1, 1)]  # the flagged blank stays a cell
+    # A row's own label spreads over the label columns; the label above does not swallow them.
+    assert cells[5][0] == (1, 1, 2)
+    assert cells[6][0] == (0, 1, 3)
 
 
 def test_source_places_come_from_the_reader_for_word_files(tmp_path: Path) -> None:

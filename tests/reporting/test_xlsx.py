@@ -36,7 +36,7 @@ def test_corpus_gives_a_row_per_report_and_per_finding(
         assert row[4:7] == tuple(sum(f["severity"] == s for f in mine) for s in ("error", "warning", "info"))
     assert any(r[1] and r[2] for r in rows[1:])  # agency and year read from the titles
     listed = list(findings.iter_rows(values_only=True))
-    assert listed[0] == ("文件", "位置", "行", "列", "代码", "规则", "级别", "问题", "应为", "修改建议")
+    assert listed[0] == ("文件", "位置", "行", "列", "代码", "规则", "级别", "问题", "应为", "修改建议", "上年对照")
     assert [(r[0], r[2], r[3], r[4], r[7]) for r in listed[1:]] == [
         (f["path"], f["line"], f["column"], f["code"], f["message"]) for f in reference["findings"]
     ]

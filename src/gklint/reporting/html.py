@@ -16,7 +16,7 @@ from typing import TextIO
 
 from gklint.findings import Severity
 from gklint.reporting.base import Summary
-from gklint.reporting.html_body import LABELS, Body, severity_class
+from gklint.reporting.html_body import LABELS, Body, related_line, severity_class
 from gklint.reporting.layout import Layout, layout_of, place
 from gklint.runner import FileResult
 
@@ -41,6 +41,8 @@ WORDS = {
         "message": "问题",
         "expected": "应为",
         "help": "修改建议",
+        "previous": "与上年报告比较：",
+        "candidates": "未与上年报告比较，可能的上年报告不止一份：",
         "sep": "，",
     },
     "en": {
@@ -63,6 +65,8 @@ WORDS = {
         "message": "problem",
         "expected": "expected",
         "help": "fix",
+        "previous": "compared with last year's report ",
+        "candidates": "not compared with last year: several reports could be it: ",
         "sep": ", ",
     },
 }
@@ -75,7 +79,8 @@ h3 { font-size: 1.1em; text-align: center; } h3.left { text-align: left; } h4 { 
 table { border-collapse: collapse; margin: 0.5em 0 1em; }
 td, th { border: 1px solid #bbb; padding: 0.2em 0.5em; vertical-align: top; text-align: left; }
 th { background: #eee; }
-.findings td.sev, .index td.n { white-space: nowrap; } .index td.n { text-align: right; }
+.findings td.sev, .findings td.place, .index td.n { white-space: nowrap; }
+.related { font-size: 0.85em; color: #555; } .related .line { color: #222; } .index td.n { text-align: right; }
 .meta { color: #555; }
 .report p { margin: 0.3em 0; } .report p.sub { font-weight: bold; }
 .table { display: flex; flex-wrap: wrap; gap: 1em; align-items: flex-start; }
@@ -139,10 +144,11 @@ def _findings_table(result: FileResult, layout: Layout | None, body: Body, lang:
         help_text = f"<br><small>{words['help']}：{escape(f.help.get(lang))}</small>" if f.help else ""
         severity = severity_class(f.severity)
         rows.append(
-            f'<tr class="{severity}"><td>{escape(place(result, layout, f, lang))}</td>'
+            f'<tr class="{severity}"><td class="place">{escape(place(result, layout, f, lang))}</td>'
             f'<td><a href="#{anchor}">{f.span.line}:{f.span.column}</a></td><td>{rule}</td>'
             f'<td class="sev {severity}">{labels.get(f.severity, severity)}</td>'
-            f"<td>{escape(f.message.get(lang))}{help_text}</td><td>{escape(f.expected or '')}</td></tr>"
+            f"<td>{escape(f.message.get(lang))}{help_text}{related_line(f, lang)}</td>"
+            f"<td>{escape(f.expected or '')}</td></tr>"
         )
     return (
         f'<h3 class="left">{words["findings"]}</h3><table class="findings"><thead><tr>{head}</tr></thead>'
@@ -161,6 +167,10 @@ def _file(result: FileResult, layout: Layout | None, number: int, lang: str) -> 
     facts = [escape(x) for x in (layout.agency or "", str(layout.year or ""), layout.template(lang)) if x]
     tally = words["sep"].join(f"{labels[s]} {counts[s]}" for s in ORDER)
     parts.append(f'<p class="meta">{" · ".join([*facts, tally])}</p>')
+    if result.previous is not None:
+        parts.append(f'<p class="meta">{words["previous"]}{escape(result.previous)}</p>')
+    elif result.candidates:
+        parts.append(f'<p class="meta">{words["candidates"]}{escape(", ".join(result.candidates))}</p>')
     body = Body(result.source.text, layout, result.findings, f"r{number}", lang)
     text = body.render()  # before the findings table: it assigns the ids the table links to
     if result.findings:

@@ -29,12 +29,49 @@ LABELS = {
     "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
 }
 EXPECTED = {"zh": "应为", "en": "expected"}
+LAST_YEAR = {"zh": "上年", "en": "last year"}
 _NUMERIC = re.compile(r"[\d.,%\-－]+")
+# Markdown marks around a title or heading (`# …`, `## **一、…**`): not shown on the page.
+_LEAD = re.compile(r"[ \u3000]*(?:#{1,6}[ \t\u3000]*)?(?:\*\*[ \u3000]*)?")
+_TAIL = re.compile(r"(?:[ \u3000]*\*\*)?[ \u3000]*$")
+# A sub-heading line longer than this is a paragraph that starts with （一）: not bold.
+SHORT_HEADING = 40
+# Characters of last year's line shown on either side of the compared text.
+CONTEXT = 20
 
 
 def severity_class(severity: Severity) -> str:
     """The CSS class of a severity (never text a plugin controls)."""
     return {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(severity, "info")
+
+
+def related_line(finding: Finding, lang: str) -> str:
+    """For a cross-year finding, last year's place and line with the compared text marked (HTML)."""
+    related = finding.related
+    if related is None:
+        return ""
+    span = related.span
+    where = f"{escape(related.path)}:{span.line}:{span.column}"
+    line = related.line
+    if not line:
+        return f'<div class="related">{LAST_YEAR[lang]}：{where}</div>'
+    start = min(max(span.column - 1, 0), len(line))
+    end = min(span.end_column - 1 if span.end_line == span.line else len(line), len(line))
+    end = max(end, start)
+
+    def shown(text: str) -> str:
+        return escape(text).replace("\t", " │ ")
+
+    # A long line (a paragraph compared whole) is cut around the compared text.
+    before, inside, after = line[:start], line[start:end], line[end:]
+    if len(before) > CONTEXT:
+        before = "…" + before[-CONTEXT:]
+    if len(inside) > 3 * CONTEXT:
+        inside = inside[: 3 * CONTEXT] + "…"
+    if len(after) > CONTEXT:
+        after = after[:CONTEXT] + "…"
+    marked = f"{shown(before)}<mark>{shown(inside)}</mark>{shown(after)}"
+    return f'<div class="related">{LAST_YEAR[lang]}（{where}）：<span class="line">{marked}</span></div>'
 
 
 def note(finding: Finding, lang: str) -> str:
@@ -135,10 +172,18 @@ class Body:
 
     def _prose(self, line: int, text: str, kind: str) -> str:
         marks = self.prose.get(line, [])
+        if kind != "p":
+            # A heading's Markdown marks are not shown, unless a finding stands on them.
+            lead = _LEAD.match(text)
+            tail = _TAIL.search(text)
+            a = lead.end() if lead else 0
+            b = max(tail.start() if tail else len(text), a)
+            if a < b and all(a <= s and e <= b for s, e, _ in marks):
+                text, marks = text[a:b], [(s - a, e - a, n) for s, e, n in marks]
         body = self._marked(text, marks) if marks else escape(text)
         notes = "".join(f"<li>↑ {note(self.findings[n], self.lang)}</li>" for n in dict.fromkeys(n for *_, n in marks))
         tag = {"title": "h3", "h": "h4"}.get(kind, "p")
-        css = ' class="sub"' if kind == "sub" else ""
+        css = ' class="sub"' if kind == "sub" and len(text) <= SHORT_HEADING else ""
         notes_html = f'<ul class="notes">{notes}</ul>' if notes else ""
         return f'<{tag} id="{self.prefix}-L{line}"{css}>{body}</{tag}>{notes_html}'
 
@@ -210,13 +255,26 @@ class Body:
 
 
 def _merge(grid: list[list[str]], flagged: set[tuple[int, int]]) -> list[list[tuple[int, int, int]]]:
-    """Per row, the cells that start there: (column, rowspan, colspan)."""
+    """Per row, the cells that start there: (column, rowspan, colspan).
+
+    A cell takes the empty slots to its right; a label also the empty rows below it,
+    except the slots a row's own label takes (its first cell, spread over the label
+    columns): ``四、结转下年度继续办理`` is not swallowed by the ``（七）总计`` above it.
+    """
     height, width = len(grid), len(grid[0])
+
+    def blank(r: int, c: int) -> bool:
+        return not grid[r][c].strip() and (r, c) not in flagged
+
+    labels: set[tuple[int, int]] = set()  # empty slots taken by their own row's label
+    for r in range(height):
+        first = next((c for c in range(width) if grid[r][c].strip()), None)
+        if first is not None and not _NUMERIC.fullmatch(grid[r][first].strip()):
+            c = first + 1
+            while c < width and blank(r, c):
+                labels.add((r, c))
+                c += 1
     covered: set[tuple[int, int]] = set()
-
-    def free(r: int, c: int) -> bool:
-        return not grid[r][c].strip() and (r, c) not in flagged and (r, c) not in covered
-
     out: list[list[tuple[int, int, int]]] = [[] for _ in grid]
     for r in range(height):
         for c in range(width):
@@ -225,10 +283,13 @@ def _merge(grid: list[list[str]], flagged: set[tuple[int, int]]) -> list[list[tu
             w = h = 1
             value = grid[r][c].strip()
             if value:
-                while c + w < width and free(r, c + w):
+                while c + w < width and blank(r, c + w) and (r, c + w) not in covered:
                     w += 1
                 if not _NUMERIC.fullmatch(value):
-                    while r + h < height and all(free(r + h, c + k) for k in range(w)):
+                    while r + h < height and all(
+                        blank(r + h, c + k) and (r + h, c + k) not in covered and (r + h, c + k) not in labels
+                        for k in range(w)
+                    ):
                         h += 1
             covered.update((r + dr, c + dc) for dr in range(h) for dc in range(w))
             out[r].append((c, h, w))

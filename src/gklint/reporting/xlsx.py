@@ -2,7 +2,8 @@
 
 Sheet 汇总 has one row per report (file, agency, year, template, counts by severity,
 why it could not be read); sheet 问题清单 one row per finding (file, place in the
-original, line and column, code, rule, severity, message, expected value, fix). Both
+original, line and column, code, rule, severity, message, expected value, fix, and
+for a cross-year finding the place in last year's report it compares with). Both
 have a frozen header row, filters, and column widths measured in display cells, so
 Chinese text (two cells a character) fits. Text is always stored as text: a report or
 rule string that starts with ``=`` never becomes a formula.
@@ -16,18 +17,30 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from gklint.findings import Severity
+from gklint.findings import Finding, Severity
 from gklint.reporting.layout import layout_of, place
 from gklint.runner import FileResult
 
 HEADERS = {
     "zh": {
         "summary": ("文件", "机关", "年度", "格式", "错误", "警告", "提示", "无法读取"),
-        "findings": ("文件", "位置", "行", "列", "代码", "规则", "级别", "问题", "应为", "修改建议"),
+        "findings": ("文件", "位置", "行", "列", "代码", "规则", "级别", "问题", "应为", "修改建议", "上年对照"),
     },
     "en": {
         "summary": ("file", "agency", "year", "template", "errors", "warnings", "infos", "unreadable"),
-        "findings": ("file", "place", "line", "column", "code", "rule", "severity", "message", "expected", "help"),
+        "findings": (
+            "file",
+            "place",
+            "line",
+            "column",
+            "code",
+            "rule",
+            "severity",
+            "message",
+            "expected",
+            "help",
+            "last year",
+        ),
     },
 }
 SHEETS = {"zh": ("汇总", "问题清单"), "en": ("summary", "findings")}
@@ -77,11 +90,18 @@ def write_xlsx(results: Sequence[FileResult], path: Path, *, lang: str, year: in
                     f.message.get(lang),
                     f.expected,
                     f.help.get(lang) if f.help else None,
+                    _related(f),
                 ]
             )
     _fill(summary, HEADERS[lang]["summary"], summary_rows)
     _fill(findings, HEADERS[lang]["findings"], finding_rows)
     workbook.save(path)
+
+
+def _related(finding: Finding) -> str | None:
+    """``path:line:column`` of the place in last year's report a cross-year finding compares with."""
+    related = finding.related
+    return None if related is None else f"{related.path}:{related.span.line}:{related.span.column}"
 
 
 def _fill(sheet: Any, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
