@@ -37,8 +37,10 @@ PUBLISHED_ERRORS = {
     "024-pingtan-nongyenongcunju-2024.txt": {"TB003": 4},  # 总计 column 0 beside 自然人 counts
     # A 2 written under 自然人 instead of 社会公益组织 in （七）总计: one finding per wrong cell.
     "027-pingtan-ziranziyuanju-2021.txt": {"TB002": 2},
-    # (六)1 自然人 1 beside a row total 0 and a （七）总计 of 5: that one cell, found once.
-    "028-pingtan-haitan-pianqu-2024.txt": {"TB002": 1, "TB003": 5},
+    # The 总计 column left at 0 (six rows with counts), and the 自然人 results adding up to
+    # 6 beside a （七）总计 of 5 that balances the column: which result is off is not known,
+    # so no cell is named for it.
+    "028-pingtan-haitan-pianqu-2024.txt": {"TB002": 1, "TB003": 6},
 }
 ARITHMETIC = ("TB001", "TB002", "TB003", "TB004")
 

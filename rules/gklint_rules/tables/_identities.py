@@ -7,7 +7,18 @@ one by one they give three findings with different fixes, and two of them may fi
 same error twice. `diagnose` looks at every judged identity at once and finds the fewest
 cells (one, else two) whose changed values make every identity hold; each such cell is
 one finding, made by the rule of the sum whose total it is (else by the first rule, by
-code, whose identity it breaks), naming every identity it breaks. Failures no such cell explains stay with their own rule.
+code, whose identity it breaks), naming every identity it breaks.
+
+Two cells that would each explain some of the same failures make the choice a guess
+(two result cells of a column, each in a row whose total is off): neither is named. When
+no one cell or pair explains the failures, the totals may be what is wrong (a whole
+（七）总计 row left at 0): if setting every failing sum's total to its sum makes every
+identity hold, those totals are the findings, and the balance they also break is not
+reported again with a fix of its own that would count the same number twice.
+
+Failures nothing explains stay with their own rule, which proposes a value for a cell only
+when no other unexplained failure runs through that cell (`Diagnosis.contested`): two such
+values could together count the same number twice.
 """
 
 from __future__ import annotations
@@ -64,10 +75,27 @@ class Diagnosis:
 
     fixes: tuple[Fix, ...]
     explained: frozenset[tuple[str, tuple[str, ...]]]
+    judged: tuple[Identity, ...] = ()
 
     def is_explained(self, code: str, key: tuple[str, ...]) -> bool:
         """Whether the failure of this identity is reported as part of a `Fix`."""
         return (code, key) in self.explained
+
+    def fails_alone(self, code: str, key: tuple[str, ...]) -> bool:
+        """Whether this identity fails and no `Fix` explains it (its rule reports it)."""
+        return (code, key) not in self.explained and any(
+            i.code == code and i.key == key and i.residual for i in self.judged
+        )
+
+    def contested(self, cell: TableCell, code: str, key: tuple[str, ...]) -> bool:
+        """Whether another failing sum (TB002, TB003) that no `Fix` explains runs through
+        ``cell``: its rule works out its value from this cell, so a value proposed for the
+        cell by the rule of ``code``/``key`` could contradict that rule's."""
+        return any(
+            i.residual and i.code != "TB001" and (i.code, i.key) != (code, key) and i.coefficient(cell)
+            for i in self.judged
+            if (i.code, i.key) not in self.explained
+        )
 
 
 def _judged(table: StatTable, cells: list[TableCell | None]) -> bool:
@@ -139,7 +167,7 @@ def diagnose(table: StatTable) -> Diagnosis:
     judged = list(identities(table))
     failing = [i for i in judged if i.residual]
     if not failing:
-        return Diagnosis((), frozenset())
+        return Diagnosis((), frozenset(), tuple(judged))
     through: dict[str, list[Identity]] = {}
     cells: dict[str, TableCell] = {}
     for identity in judged:
@@ -150,21 +178,54 @@ def diagnose(table: StatTable) -> Diagnosis:
     fixes: list[Fix] = []
     # One cell alone: every identity through it asks the same change of it.
     singles = [fix for key in candidates if (fix := _single(cells[key], through[key])) is not None]
-    covered: set[int] = set()
-    for fix in sorted(singles, key=lambda f: -len(f.breaks)):
+    for fix in singles:
         ids = {id(i) for i in fix.breaks}
-        if ids & covered:
-            continue
-        # Another cell explaining exactly the same failures makes the choice a guess.
-        if any(f is not fix and {id(i) for i in f.breaks} == ids for f in singles):
+        # Another cell that would explain any of the same failures makes the choice a
+        # guess (two result cells of a column, each in a row whose total is off): the
+        # failures then stay with their own rules.
+        if any(f is not fix and ids & {id(i) for i in f.breaks} for f in singles):
             continue
         fixes.append(fix)
-        covered |= ids
+    covered = {id(i) for f in fixes for i in f.breaks}
     rest = [i for i in failing if id(i) not in covered]
     if rest:
         fixes += _pair(rest, cells, through)
+    covered = {id(i) for f in fixes for i in f.breaks}
+    rest = [i for i in failing if id(i) not in covered]
+    if rest:
+        fixes += _totals(rest, judged, fixes, through)
     explained = frozenset((i.code, i.key) for f in fixes for i in f.breaks)
-    return Diagnosis(tuple(fixes), explained)
+    return Diagnosis(tuple(fixes), explained, tuple(judged))
+
+
+def _totals(
+    failing: list[Identity], judged: list[Identity], fixes: list[Fix], through: dict[str, list[Identity]]
+) -> list[Fix]:
+    """Every failing sum's total set to its sum at once (a （七）总计 row left at 0), when
+    that, with the fixes already found, makes every identity hold; else none."""
+    changes: dict[str, Decimal] = {f.cell.key: f.expected for f in fixes}
+    totals: dict[str, TableCell] = {}
+    for identity in failing:
+        if identity.code == "TB001":
+            continue  # a balance names no total of its own; it must come out right
+        (total,) = identity.minus
+        expected = sum((c.number for c in identity.plus), Decimal(0))
+        if changes.get(total.key, expected) != expected or total.key in {f.cell.key for f in fixes}:
+            return []
+        changes[total.key] = expected
+        totals[total.key] = total
+
+    def value(cell: TableCell) -> Decimal:
+        return changes.get(cell.key, cell.number)
+
+    for identity in judged:
+        if sum(map(value, identity.plus), Decimal(0)) != sum(map(value, identity.minus), Decimal(0)):
+            return []
+    found = [
+        Fix(cell, changes[key], tuple(i for i in through[key] if i.residual)) for key, cell in sorted(totals.items())
+    ]
+    # Totals that each break only their own sum are what the rules report anyway.
+    return found if any(len(f.breaks) > 1 for f in found) else []
 
 
 def _single(cell: TableCell, through: list[Identity]) -> Fix | None:
@@ -232,14 +293,16 @@ def fix_findings(rule: Rule, table: StatTable, diagnosis: Diagnosis) -> Iterator
         row = table.rows[cell.row].label.spec.label
         zh_names = "、".join(i.name.zh for i in fix.breaks)
         en_names = ", ".join(i.name.en for i in fix.breaks)
+        actual = format_number(cell.number)
+        message = Text(
+            zh=f"表三“{row}”·{cell.spec.label} 应为 {expected}，实为 {actual}："
+            f"这一个数使{zh_names}不成立，改为 {expected} 后都成立",
+            en=f"table 三, {cell.row} / {cell.column} should be {expected}, is {actual}: "
+            f"this one cell breaks {en_names}; with {expected} they all hold",
+        )
         yield rule.finding(
             cell.span,
-            Text(
-                zh=f"表三“{row}”·{cell.spec.label} 应为 {expected}，实为 {format_number(cell.number)}："
-                f"这一个数使{zh_names}不成立，改为 {expected} 后都成立",
-                en=f"table 三, {cell.row} / {cell.column} should be {expected}, is {format_number(cell.number)}: "
-                f"this one cell breaks {en_names}; with {expected} they all hold",
-            ),
+            message,
             help=Text(
                 zh="核对该单元格；表三的各项勾稽关系都指向它",
                 en="check this cell: every identity of table 三 that fails points at it",

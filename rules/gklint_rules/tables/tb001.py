@@ -13,6 +13,11 @@ its column's balance and its results sum) is reported once, at that cell, with t
 that makes every identity hold and the identities it breaks: by the rule of the sum whose
 total it is, else by the first of TB001–TB003 (see `_identities.py`).
 
+When another failing sum that no single cell explains runs through the cell this rule
+would correct, the finding states the mismatch without a value: two values worked out
+from each other's cells could count the same number twice. In particular, a column whose （七）总计 is itself not the
+sum of its results gets no value for 结转下年度 (see `results-total-mismatch`).
+
 ## Why is this bad?
 The header of table 三 itself says “本列数据的勾稽关系为：第一项加第二项之和，等于第三项加
 第四项之和”. A column that does not balance means applications were lost or counted twice:
@@ -66,26 +71,57 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             continue  # a blank （七）总计 is blank-cell's finding, not a wrong sum
         if a + b == c + cell.number:
             continue
+        name = cell.spec.label
+        zh = (
+            f"表三{name}列不平衡：第一项 + 第二项 = {n(a)} + {n(b)} = {n(a + b)}，"
+            f"第三项（七）总计 + 第四项 = {n(c)} + {n(cell.number)} = {n(c + cell.number)}"
+        )
+        en = (
+            f"table 三, column {column}: new + carried over = {n(a)} + {n(b)} = {n(a + b)}, "
+            f"but (七) total + carried forward = {n(c)} + {n(cell.number)} = {n(c + cell.number)}"
+        )
+        if diagnosis.fails_alone("TB002", (column,)):
+            # （七）总计 is itself off its sum: a value for 结转下年度 worked out from it
+            # would count the same number twice with results-total-mismatch's fix.
+            yield RULE.finding(
+                cells[2].span,  # type: ignore[union-attr]
+                Text(
+                    zh=f"{zh}；本列（七）总计本身也不等于（一）至（六）之和，应先核对（七）总计",
+                    en=f"{en}; the column's (七) total is itself not the sum of (一)–(六): check it first",
+                ),
+                help=_HELP,
+            )
+            continue
         # The residual is 结转下年度; when that would be negative, （七）总计 is the one off.
         target, expected = (cell, a + b - c) if a + b - c >= 0 else (cells[2], a + b - cell.number)
         row = "四、结转下年度继续办理" if target is cell else "（七）总计"
-        name = cell.spec.label
+        if diagnosis.contested(target, RULE.code, (column,)):  # type: ignore[arg-type]
+            # Its row's total does not add up either: a value worked out here could
+            # contradict the one row-total-mismatch gives.
+            yield RULE.finding(
+                cell.span,
+                Text(
+                    zh=f"{zh}；{row}所在行的合计也不成立，无法确定哪一格有误，应逐项核对本列",
+                    en=f"{en}; the {target.row} row does not add up either, so which cell is wrong is not known",  # type: ignore[union-attr],
+                ),
+                help=_HELP,
+            )
+            continue
         yield RULE.finding(
             target.span,  # type: ignore[union-attr]
             Text(
-                zh=f"表三{name}列不平衡：第一项 + 第二项 = {n(a)} + {n(b)} = {n(a + b)}，"
-                f"第三项（七）总计 + 第四项 = {n(c)} + {n(cell.number)} = {n(c + cell.number)}；"
-                f"{row}·{name} 应为 {n(expected)}，实为 {n(target.number)}",  # type: ignore[union-attr]
-                en=f"table 三, column {column}: new + carried over = {n(a)} + {n(b)} = {n(a + b)}, "
-                f"but (七) total + carried forward = {n(c)} + {n(cell.number)} = {n(c + cell.number)}; "
-                f"{target.row} should be {n(expected)}, is {n(target.number)}",  # type: ignore[union-attr]
+                zh=f"{zh}；{row}·{name} 应为 {n(expected)}，实为 {n(target.number)}",  # type: ignore[union-attr]
+                en=f"{en}; {target.row} should be {n(expected)}, is {n(target.number)}",  # type: ignore[union-attr]
             ),
-            help=Text(
-                zh="核对本列：本年新收 + 上年结转 应等于 办理结果总计 + 结转下年度",
-                en="check the column: new + carried over must equal results total + carried forward",
-            ),
+            help=_HELP,
             expected=n(expected),
         )
+
+
+_HELP = Text(
+    zh="核对本列：本年新收 + 上年结转 应等于 办理结果总计 + 结转下年度",
+    en="check the column: new + carried over must equal results total + carried forward",
+)
 
 
 RULE = Rule(code="TB001", name="application-balance-mismatch", severity=Severity.ERROR, check=check, doc=__doc__)

@@ -13,6 +13,10 @@ its column's balance and its results sum) is reported once, at that cell, with t
 that makes every identity hold and the identities it breaks: by the rule of the sum whose
 total it is, else by the first of TB001–TB003 (see `_identities.py`).
 
+When another failing sum that no single cell explains runs through the cell this rule
+would correct, the finding states the mismatch without a value: two values worked out
+from each other's cells could count the same number twice.
+
 ## Why is this bad?
 （七）总计 is the number of applications answered this year; if it is not the sum of the
 outcomes, either an outcome was not recorded or the total is wrong, and the table's own
@@ -63,6 +67,22 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if mismatch is None:
             continue
         name = total.spec.label
+        if diagnosis.contested(total, RULE.code, (column,)):
+            # Its row's total does not add up either: a value for this cell and that
+            # row's own could contradict each other.
+            yield RULE.finding(
+                total.span,
+                Text(
+                    zh=f"（七）总计·{name} 为 {n(total.number)}，而（一）至（六）之和为 {n(mismatch.expected)}；"
+                    "（七）总计行的合计也不成立，无法确定哪一格有误，应核对本列各项办理结果与（七）总计",
+                    en=f"(七) total / {column} is {n(total.number)}, but (一)–(六) add up to {n(mismatch.expected)}; "
+                    "the (七) row does not add up either, so which cell is wrong is not known",
+                ),
+                help=Text(
+                    zh="核对本列各项办理结果与（七）总计", en="check the column's outcomes against the (七) total"
+                ),
+            )
+            continue
         yield RULE.finding(
             total.span,
             Text(

@@ -12,6 +12,11 @@ its column's balance and its results sum) is reported once, at that cell, with t
 that makes every identity hold and the identities it breaks: by the rule of the sum whose
 total it is, else by the first of TB001–TB003 (see `_identities.py`).
 
+When another failing sum that no single cell explains runs through the total (the
+（七）总计·总计 cell, when the 总计 column's results do not add up either), the finding
+states the mismatch without a value: two values worked out from each other's cells could
+count the same number twice.
+
 ## Why is this bad?
 The applicant columns split the same applications by who asked; a 总计 that differs from
 their sum means a number was mistyped or a column was left out.
@@ -57,6 +62,20 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             total = row.get(total_key)
             mismatch = check_sum(table, total, [row.get(k) for k in part_keys])
             if mismatch is None or total is None or diagnosis.is_explained(RULE.code, (row.key, total_key)):
+                continue
+            if diagnosis.contested(total, RULE.code, (row.key, total_key)):
+                # Its column's sum fails too: a value for this cell and that sum's own
+                # could contradict each other.
+                yield RULE.finding(
+                    total.span,
+                    Text(
+                        zh=f"{row.label.spec.label}·{total.spec.label} 为 {n(total.number)}，而{zh}之和为 "
+                        f"{n(mismatch.expected)}；本列的合计也不成立，无法确定哪一格有误，应核对本行各列与总计",
+                        en=f"{row.key} / {total_key} is {n(total.number)}, but {en} add up to {n(mismatch.expected)}; "
+                        "its column does not add up either, so which cell is wrong is not known",
+                    ),
+                    help=Text(zh="核对本行各列与总计", en="check the row's columns against its total"),
+                )
                 continue
             yield RULE.finding(
                 total.span,
