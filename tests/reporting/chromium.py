@@ -1,6 +1,6 @@
 """Drive Debian's headless Chromium over the DevTools protocol on a pipe (no driver, no
 websocket library): open a file, evaluate JavaScript in the rendered page, take a
-full-page screenshot.
+full-page screenshot, print it to PDF.
 
 The flags are the ones that work on a machine without network or display: no
 sandbox (tests run as root), no GPU, no background networking (the closed network
@@ -130,6 +130,15 @@ class Browser:
         if "exceptionDetails" in result:
             raise RuntimeError(f"JavaScript failed: {result['exceptionDetails']}")
         return result["result"].get("value")
+
+    def print_pdf(self, path: Path) -> None:
+        """Print the page as the browser's print dialog would (A4, backgrounds as the page's CSS says)."""
+        data = self._call("Page.printToPDF", session=True, paperWidth=8.27, paperHeight=11.69, preferCSSPageSize=True)
+        path.write_bytes(base64.b64decode(data["data"]))
+
+    def emulate_media(self, media: str) -> None:
+        """Evaluate the page's CSS for ``print`` (or ``screen``) from now on."""
+        self._call("Emulation.setEmulatedMedia", session=True, media=media)
 
     def screenshot(self, path: Path, height: int | None = None) -> None:
         """A PNG of the page from the top, ``height`` CSS pixels tall (default: all of it)."""

@@ -153,3 +153,23 @@ def test_source_places_come_from_the_reader_for_word_files(tmp_path: Path) -> No
     page = _page([result], lang="en")
     assert page.xpath("string(//table[@class='findings']/tbody/tr/td[1])") == "table 1, row 3, column 2"
     assert page.xpath("//table[@class='findings']/thead/tr/th/text()")[0] == "place"
+
+
+def test_headings_lose_their_markdown_and_a_run_on_sub_heading_is_bold_up_to_its_full_stop() -> None:
+    text = (
+        "# 某局2024年政府信息公开工作年度报告\n"
+        "## **一、总体情况**\n"
+        "（一）存在的主要问题。2023年，部分栏目更新不够及时。\n"
+        "（二）改进措施\n"
+    )
+    year = text.index("2023年")
+    findings = [_finding(text, year, year + 5, code="DT002"), _finding(text, 0, 1, code="MD001")]
+    page = _page([_result(findings, text=text)])
+    assert page.xpath("string(//div[@class='report']/h4)") == "一、总体情况"
+    [run_on, short] = page.xpath("//div[@class='report']/p")
+    assert run_on.xpath("string(b)") == "（一）存在的主要问题。"
+    [mark] = run_on.xpath("mark[@data-codes='DT002']")
+    assert mark.text == "2023年" and mark.get("id")  # still highlighted, still the link's target
+    assert short.get("class") == "sub" and short.text == "（二）改进措施"
+    # A finding on the Markdown mark itself keeps the line as written.
+    assert page.xpath("string(//div[@class='report']/h3)").startswith("# 某局")

@@ -36,6 +36,7 @@ _LEAD = re.compile(r"[ \u3000]*(?:#{1,6}[ \t\u3000]*)?(?:\*\*[ \u3000]*)?")
 _TAIL = re.compile(r"(?:[ \u3000]*\*\*)?[ \u3000]*$")
 # A sub-heading line longer than this is a paragraph that starts with （一）: not bold.
 SHORT_HEADING = 40
+SHORT_LEAD = 20  # a sub-heading's words before the paragraph that follows on its line
 # Characters of last year's line shown on either side of the compared text.
 CONTEXT = 20
 
@@ -180,15 +181,28 @@ class Body:
             b = max(tail.start() if tail else len(text), a)
             if a < b and all(a <= s and e <= b for s, e, _ in marks):
                 text, marks = text[a:b], [(s - a, e - a, n) for s, e, n in marks]
-        body = self._marked(text, marks) if marks else escape(text)
+        css, cut = "", len(text)
+        if kind == "sub":
+            # A sub-heading is bold; when a paragraph runs on after it (`（一）存在的问题。…`),
+            # only its words up to the first 。 are.
+            stop = text.find("。", 0, SHORT_LEAD)
+            if 0 <= stop < len(text) - 1 and not any(s <= stop < e - 1 for s, e, _ in marks):
+                cut = stop + 1
+            elif len(text) <= SHORT_HEADING:
+                css = ' class="sub"'
+        body = self._marked(text[:cut], [m for m in marks if m[0] < cut])
+        if cut < len(text):
+            rest = self._marked(text[cut:], [(s - cut, e - cut, n) for s, e, n in marks if s >= cut])
+            body = f"<b>{body}</b>{rest}"
         notes = "".join(f"<li>↑ {note(self.findings[n], self.lang)}</li>" for n in dict.fromkeys(n for *_, n in marks))
         tag = {"title": "h3", "h": "h4"}.get(kind, "p")
-        css = ' class="sub"' if kind == "sub" and len(text) <= SHORT_HEADING else ""
         notes_html = f'<ul class="notes">{notes}</ul>' if notes else ""
         return f'<{tag} id="{self.prefix}-L{line}"{css}>{body}</{tag}>{notes_html}'
 
     def _marked(self, text: str, marks: list[tuple[int, int, int]]) -> str:
         """``text`` with each flagged range in a ``<mark>``; overlapping ranges split into pieces."""
+        if not marks:
+            return escape(text)
         cuts = sorted(
             {0, len(text), *(min(a, len(text)) for a, _, _ in marks), *(min(b, len(text)) for _, b, _ in marks)}
         )
