@@ -19,7 +19,7 @@ import pytest
 from gklint.engine import lint_report, lint_text
 from gklint.findings import Finding
 from gklint.model import build_report
-from gklint.parser import parse
+from gklint.parser import line_kind, parse
 from gklint.plugins import RuleSet
 from tests.conftest import corpus_dir
 
@@ -107,6 +107,57 @@ def test_a_layout_gives_the_original_findings(path: Path, layout: str, ruleset: 
     assert _summary(rewritten, drop=drop) == _summary(original, drop=drop[1:])
     if layout == "no_title":
         assert [f.code for f in rewritten].count("ST005") == 1
+
+
+# Every heading style published reports use: the section number and its words, whatever
+# the enumerator, the space or punctuation after it, the indentation, bold or Markdown.
+HEADINGS = {
+    "一、总体情况": 1,
+    "一 、总体情况": 1,
+    "一、 总体情况": 1,
+    "一．总体情况": 1,
+    "一,总体情况": 1,
+    "一\u3000总体情况": 1,
+    "一 总体情况": 1,
+    "\u3000\u3000二、主动公开政府信息情况": 2,
+    "第一部分\u3000总体情况": 1,
+    "第一部分总体情况": 1,
+    "第一部分：总体情况": 1,
+    "第三章 收到和处理政府信息公开申请情况": 3,
+    "**一、总体情况**": 1,
+    "**一、**总体情况": 1,
+    "**第一章**\u3000总体情况": 1,
+    "## 一、总体情况": 1,
+    "### **第二部分 主动公开政府信息情况**": 2,
+    "# 第六部分\u3000其他需要报告的事项": 6,
+    "十一、其他": 11,
+}
+# Lines that start like a heading and are not one.
+NOT_HEADINGS = {
+    "一是加强组织领导。": "paragraph",
+    "一总体情况": "paragraph",
+    "一 2023年": "paragraph",
+    "（一）主动公开": "subheading",
+    "**（一）主动公开**": "subheading",
+    "1. 主动公开": "subheading",
+    "2023年1月1日": "paragraph",
+}
+
+
+@pytest.mark.parametrize("line", HEADINGS)
+def test_every_heading_style_is_a_section_with_its_number_and_words(line: str) -> None:
+    assert line_kind(line) == "heading"
+    (section,) = parse(line + "\n正文。\n").sections
+    assert section.heading.number == HEADINGS[line]
+    words = section.heading.text
+    assert words and not words.startswith(("*", " ", "\u3000", "、", "：")) and not words.endswith("*"), words
+    assert line.rstrip("*").endswith(words)
+
+
+@pytest.mark.parametrize("line", NOT_HEADINGS)
+def test_lines_that_only_look_like_headings_are_not_sections(line: str) -> None:
+    assert line_kind(line) == NOT_HEADINGS[line]
+    assert not parse(line + "\n").sections
 
 
 # A 2023 report with a 统计期限 sentence, table 三 and a signature date.
