@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import io
+import json
 import re
 import shutil
 import subprocess
@@ -12,11 +12,8 @@ from pathlib import Path
 import pytest
 
 from gklint.cli import main
-from gklint.engine import lint_text
-from gklint.plugins import RuleSet
 from gklint.readers import read_path
-from gklint.readers.locate import locate
-from tests.conftest import ROOT
+from tests.conftest import ROOT, corpus_dir
 from tests.readers.builders import build_docx
 
 DEMO = ROOT / "examples" / "demo-2024.txt"
@@ -48,46 +45,60 @@ def _squash(text: str) -> str:
 
 
 def test_corpus_as_word_gets_one_comment_per_finding_on_the_flagged_text(
-    corpus: Path, ruleset: RuleSet, tmp_path: Path
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """As a reviewer runs it: the corpus as .docx, `gklint annotate` on the folder (the same
+    body's consecutive years paired, so the cross-year rules fire too), each copy read back
+    and every comment compared with `gklint check --format json` on the same folder."""
     import docx
 
-    from gklint.annotate import annotate
-
-    checked = commented = 0
-    for report in sorted((corpus / "real").glob("*.txt")):
-        path = tmp_path / f"{report.stem}.docx"
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for number, report in enumerate(sorted((corpus / "real").glob("*.txt"))):
         # Half with section numbers drawn by Word's list numbering, which no run holds.
-        path.write_bytes(build_docx(report.read_text(encoding="utf-8"), word_numbering=checked % 2 == 1))
-        source = read_path(path)
-        findings = lint_text(source.text, ruleset.rules)
-        document = docx.Document(io.BytesIO(annotate(path.read_bytes(), source, findings, lang="zh")))
+        text = report.read_text(encoding="utf-8")
+        (drafts / f"{report.stem}.docx").write_bytes(build_docx(text, word_numbering=number % 2 == 1))
+    main(["check", "--isolated", "--format", "json", str(drafts)])
+    reference = json.loads(capsys.readouterr().out)
+    before = {path: path.read_bytes() for path in drafts.iterdir()}
+    assert main(["annotate", "--isolated", str(drafts), "-o", str(tmp_path / "annotated")]) == 0
+    assert {path: path.read_bytes() for path in drafts.iterdir()} == before  # the drafts are untouched
+    checked = commented = 0
+    for path in sorted(drafts.iterdir()):
+        findings = [f for f in reference["findings"] if f["path"] == str(path)]
+        document = docx.Document(str(tmp_path / "annotated" / path.name))
         comments = list(document.comments)
-        assert len(comments) == len(findings), report.name
+        assert len(comments) == len(findings), path.name
         anchored = _anchored(document)
-        lines = source.text.split("\n")
+        lines = read_path(path).text.split("\n")
         for comment, finding in zip(comments, findings, strict=True):
             assert comment.author == "gklint"
-            assert comment.text.startswith(f"{finding.code} ")
-            if finding.expected:
-                assert f"应为：{finding.expected}" in comment.text
+            assert comment.text.startswith(f"{finding['code']} ")
+            assert finding["message"] in comment.text
+            if finding["expected"]:
+                assert f"应为：{finding['expected']}" in comment.text
+            if finding["help"]:
+                assert f"修改建议：{finding['help']}" in comment.text
+            if finding["related"]:
+                assert f"上年报告对照处：{finding['related']['path']}" in comment.text
             text, start = anchored[str(comment.comment_id)]
-            span = finding.span
-            line = lines[span.line - 1]
-            flagged = line[span.column - 1 : span.end_column - 1 if span.end_line == span.line else len(line)]
-            where = locate(source, span)
-            if flagged.strip() or where is None or where.column is None:
+            line = lines[finding["line"] - 1]
+            end = finding["end_column"] - 1 if finding["end_line"] == finding["line"] else len(line)
+            flagged = line[finding["column"] - 1 : end]
+            where = finding["source"]
+            if flagged.strip() or where is None or where.get("column") is None:
                 # A finding across a row's cells stands on the row's label.
                 expected = next((f for f in flagged.split("\t") if f.strip()), flagged)
-                assert _squash(text) == _squash(expected), (report.name, finding)
+                assert _squash(text) == _squash(expected), (path.name, finding)
             else:
                 # A blank cell: the comment is in that grid cell of that table.
-                table = document.tables[where.origin.table - 1]
-                cell = table.cell(where.origin.row - 1, where.column - 1)._tc
-                assert cell in start.iterancestors(f"{W}tc"), (report.name, finding)
+                table = document.tables[where["table"] - 1]
+                cell = table.cell(where["row"] - 1, where["column"] - 1)._tc
+                assert cell in start.iterancestors(f"{W}tc"), (path.name, finding)
             commented += 1
         checked += 1
-    assert checked >= 30 and commented >= 100
+    assert checked >= 30 and commented >= 150
+    assert {f["code"][:2] for f in reference["findings"]} >= {"ST", "DT", "TX", "TB", "PR", "XY"}
 
 
 def test_the_report_is_untouched_and_other_formats_are_refused(
@@ -112,6 +123,29 @@ def test_the_report_is_untouched_and_other_formats_are_refused(
     shutil.copy(report, tmp_path / "in" / "b.docx")
     assert main(["annotate", "--isolated", "--lang", "en", str(tmp_path / "in"), "-o", str(tmp_path / "copies")]) == 0
     assert sorted(p.name for p in (tmp_path / "copies").iterdir()) == ["a.docx", "b.docx"]
+
+
+def test_cross_year_comments_name_last_years_place_in_either_language(tmp_path: Path) -> None:
+    import docx
+
+    text = DEMO.read_text(encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "demo-2023.docx").write_bytes(build_docx(text.replace("2024", "2023")))
+    (tmp_path / "in" / "demo-2024.docx").write_bytes(build_docx(text))
+    for lang, related, expected in (("zh", "上年报告对照处：", "应为："), ("en", "last year's report: ", "expected: ")):
+        out = tmp_path / lang
+        assert main(["annotate", "--isolated", "--lang", lang, str(tmp_path / "in"), "-o", str(out)]) == 0
+        document = docx.Document(str(out / "demo-2024.docx"))
+        anchored = _anchored(document)
+        cross = [c for c in document.comments if c.text.startswith("XY")]
+        assert {c.text[:5] for c in cross} >= {"XY001", "XY002", "XY003"}
+        for comment in cross:
+            [where] = [p.text for p in comment.paragraphs if p.text.startswith(related)]
+            assert "demo-2023.docx" in where
+            assert anchored[str(comment.comment_id)][0].strip()  # on the flagged text, not on nothing
+        xy002 = next(c for c in cross if c.text.startswith("XY002"))
+        assert anchored[str(xy002.comment_id)][0] == "26"  # its cell: 行政规范性文件's 现行有效件数
+        assert any(p.text.startswith(expected) for p in xy002.paragraphs)
 
 
 def _pdf_notes(pdf: Path) -> list[tuple[str, str]]:
@@ -139,24 +173,32 @@ def test_libreoffice_opens_the_copy_with_every_comment(tmp_path: Path, capsys: p
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui; .ci/run installs it)")
-    report = tmp_path / "demo.docx"
-    report.write_bytes(build_docx(DEMO.read_text(encoding="utf-8"), word_numbering=True))
-    out = tmp_path / "demo-annotated.docx"
-    main(["annotate", "--isolated", str(report), "-o", str(out)])
-    count = int(re.search(r"(\d+) comment", capsys.readouterr().err).group(1))  # type: ignore[union-attr]
-    assert count > 5
+    # The demo with Word's list numbering, and the corpus report with the most findings.
+    reports = {"demo": build_docx(DEMO.read_text(encoding="utf-8"), word_numbering=True)}
+    folder = corpus_dir()
+    if folder is not None:
+        reports["shanghai"] = build_docx((folder / "real" / "009-shanghai-bgt-2019.txt").read_text(encoding="utf-8"))
+    counts = {}
+    for name, data in reports.items():
+        (tmp_path / f"{name}.docx").write_bytes(data)
+        out = tmp_path / f"{name}-annotated.docx"
+        main(["annotate", "--isolated", str(tmp_path / f"{name}.docx"), "-o", str(out)])
+        counts[name] = int(re.search(r"(\d+) comment", capsys.readouterr().err).group(1))  # type: ignore[union-attr]
+    assert all(count > 5 for count in counts.values())
     # Comments are exported as PDF notes only when LibreOffice has read them.
     export = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
     with tempfile.TemporaryDirectory(prefix="gklint-soffice-", ignore_cleanup_errors=True) as profile:
         done = subprocess.run(
             [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--convert-to", export]
-            + ["--outdir", str(tmp_path), str(out)],
+            + ["--outdir", str(tmp_path)]
+            + [str(tmp_path / f"{name}-annotated.docx") for name in reports],
             capture_output=True,
             text=True,
             timeout=180,
         )
     assert done.returncode == 0, done.stderr
     assert "Error" not in done.stderr, done.stderr
-    notes = _pdf_notes(tmp_path / "demo-annotated.pdf")
-    assert len(notes) == count
-    assert all(author.startswith("gklint") for author, _ in notes)
+    for name, count in counts.items():
+        notes = _pdf_notes(tmp_path / f"{name}-annotated.pdf")
+        assert len(notes) == count, name
+        assert all(author.startswith("gklint") for author, _ in notes)
