@@ -160,6 +160,27 @@ def test_lines_that_only_look_like_headings_are_not_sections(line: str) -> None:
     assert not parse(line + "\n").sections
 
 
+# The title's year in every numeral style, before or after the report's name.
+TITLES = {
+    "某局2023年政府信息公开工作年度报告": 2023,
+    "某局2023 年度政府信息公开工作年度报告": 2023,
+    "某局２０２３年度政府信息公开工作年度报告": 2023,
+    "某局二〇二三年政府信息公开工作年度报告": 2023,
+    "某局二零二三年度政府信息公开工作年度报告": 2023,
+    "某局二O二三年政府信息公开工作年度报告": 2023,
+    "# **某局二〇二三年度政府信息公开工作年度报告**": 2023,
+    "某局政府信息公开工作年度报告（2023年度）": 2023,
+    "《某局政府信息公开工作年度报告（二〇二三年）》": 2023,
+}
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_the_title_gives_the_year_and_the_agency_in_any_numeral_style(title: str) -> None:
+    text = f"{title}\n一、总体情况\n正文。\n"
+    report = build_report(parse(text), text)
+    assert (report.year, report.year_source, report.agency) == (TITLES[title], "title", "某局")
+
+
 # A 2023 report with a 统计期限 sentence, table 三 and a signature date.
 PLANTED = "002-pingtan-2023.txt"
 

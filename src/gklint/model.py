@@ -25,9 +25,10 @@ _MAX_HEADING = 30
 # The signature block: agency name, then the date on a line of its own, at the very end.
 _DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _SIGNATURE_LINES = 3
-# Years written in Chinese numerals (二〇二三年) or full-width digits read as 2023年; the
-# mapping keeps every character in place, so spans found in the mapped text hold.
-_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九０１２３４５６７８９", "0001234567890123456789")
+# Years written in Chinese numerals (二〇二三年, with 〇 often typed as the letter O) or
+# full-width digits read as 2023年; the mapping keeps every character in place, so spans
+# found in the mapped text hold.
+_YEAR_DIGITS = str.maketrans("〇○零OＯ一二三四五六七八九０１２３４５６７８９", "000001234567890123456789")
 # Without a year in the title: the 统计期限 sentence, the body's `2023年度` statements and
 # the signature date (a report is signed in the first half of the year after).
 _PERIOD_YEAR = re.compile(r"(?:统计|数据).{0,24}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
@@ -191,7 +192,9 @@ class Report:
         if self.document.title is None or self.title_year is None:
             return None
         title = self.document.title
-        head = title.text[: self.title_year[1].start - title.span.start].strip(" 《")
+        head = title.text[: self.title_year[1].start - title.span.start]
+        # `某局政府信息公开工作年度报告（2023年度）`: the name stops where the report's does.
+        head = head.split("政府信息公开", 1)[0].strip(" \u3000《（(")
         return head or None
 
     @cached_property
