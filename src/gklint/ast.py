@@ -114,9 +114,12 @@ class Row(Node):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Table(Node):
-    """A run of TAB-separated lines (blank lines between them do not end it)."""
+    """A run of TAB-separated lines (blank lines between them do not end it), of Markdown
+    pipe rows, or of rows whose cells stand apart by runs of spaces (``spaced``: merged
+    cells are not written at all there, so a cell's index is not its column)."""
 
     rows: tuple[Row, ...]
+    spaced: bool = False
 
 
 Block = SubHeading | Paragraph | Table

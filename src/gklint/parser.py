@@ -8,6 +8,9 @@ with a `Span` copied once from the token positions.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
 
 from lark import Lark, Token, Transformer, Tree
 
@@ -23,6 +26,13 @@ _TITLE_WORDS = ("报告", "年报", "政府信息公开")
 # A title is a line of its own: short, and not a sentence (`本报告根据…编制。` is not one).
 _MAX_TITLE = 80
 
+
+# The grammar's rows of space-separated cells; a cell is what stands between runs of two
+# or more spaces (the grammar matched the row, this only cuts it up, as TABs and pipes are).
+_SPACED = ("NUMBER_ROW", "SPACE_ROW")
+# A line of text inside such a table is one of its rows when it is this short.
+_MAX_LABEL_LINE = 40
+_SPACED_CELL = re.compile(r"[^ \u3000](?:[^ \u3000]|[ \u3000](?=[^ \u3000]))*")
 
 # Closing bold and spaces after a heading's words are not part of them.
 _TRAILING = " \u3000\t*"
@@ -89,17 +99,67 @@ class _ToAst(Transformer[Token, Document]):
         text = self._text[start : words_span.end]
         return SubHeading(span=span, marker=str(marker), text=text, prose=parse_prose(text, span))
 
-    def table(self, children: list[Token]) -> Table | Paragraph:
-        rows = [self._row(token) for token in children if token.type != "PIPE_RULE"]
-        if not rows:  # a lone `|---|` line: text, not a table
-            return self.paragraph(children[:1])
-        first, last = rows[0].span, rows[-1].span
-        span = Span(first.start, last.end, first.line, first.column, last.end_line, last.end_column)
-        return Table(span=span, rows=tuple(rows))
+    def table(self, children: list[Token]) -> list[Table | Paragraph | _SpacedRun]:
+        """The table; rows of space-separated cells are left as a `_SpacedRun` for
+        `_settle`, which sees the lines around them."""
+        out: list[Table | Paragraph | _SpacedRun] = []
+        for spaced, group in groupby(children, key=lambda t: t.type in _SPACED):
+            tokens = list(group)
+            if spaced:
+                out.append(_SpacedRun(tokens, [self._row(t) for t in tokens]))
+                continue
+            rows = [self._row(token) for token in tokens if token.type != "PIPE_RULE"]
+            if not rows:  # a lone `|---|` line: text, not a table
+                out.append(self.paragraph(tokens[:1]))
+                continue
+            out.append(Table(span=_cover(rows), rows=tuple(rows)))
+        return out
+
+    def _settle(self, children: list[Any]) -> list[Any]:
+        """The blocks, with every run of space-separated rows decided.
+
+        Such a run is a table when it has two rows or more and a row of numbers among
+        them; a short line of text standing between two of its rows (`2.其他法律行政法规禁止
+        公开` with its cells blank, `第二十条第（五）项`) is a one-cell row of it, as it is
+        in a TAB table. Any other run is read as the lines of text it is.
+        """
+        blocks = _flat(children)
+        out: list[Any] = []
+        index = 0
+        while index < len(blocks):
+            block = blocks[index]
+            index += 1
+            if not isinstance(block, _SpacedRun):
+                out.append(block)
+                continue
+            runs, between, rows = [block], [], list(block.rows)
+            while index < len(blocks):
+                nxt = blocks[index]
+                if isinstance(nxt, _SpacedRun):
+                    rows += [_one_cell_row(line) for line in between] + nxt.rows
+                    runs += [*between, nxt]
+                    between = []
+                elif isinstance(nxt, Paragraph | SubHeading) and _is_label_line(nxt.text):
+                    between.append(nxt)
+                else:
+                    break
+                index += 1
+            index -= len(between)  # lines after the last run are not the table's
+            tokens = [t for run in runs if isinstance(run, _SpacedRun) for t in run.tokens]
+            if len(tokens) >= 2 and any(t.type == "NUMBER_ROW" for t in tokens):
+                out.append(Table(span=_cover(rows), rows=tuple(rows), spaced=True))
+                continue
+            for run in runs:
+                out += [self.paragraph([t]) for t in run.tokens] if isinstance(run, _SpacedRun) else [run]
+        return out
 
     def _row(self, token: Token) -> Row:
-        """A TAB row split at its TABs; a pipe row at its pipes, outer pipes not in any cell."""
+        """A TAB row split at its TABs; a pipe row at its pipes, outer pipes not in any cell;
+        a space-separated row at its runs of two or more spaces, its indentation in no cell."""
         raw, span = self._line(token)
+        if token.type in _SPACED:
+            cells = [Cell(span=span.sub(m.start(), m.end() - m.start()), text=m[0]) for m in _SPACED_CELL.finditer(raw)]
+            return Row(span=span, cells=tuple(cells))
         separator, offset, inner = "\t", 0, raw
         if token.type == "PIPE_ROW":
             separator = "|"
@@ -112,15 +172,16 @@ class _ToAst(Transformer[Token, Document]):
             offset += len(field) + 1
         return Row(span=span, cells=tuple(cells))
 
-    def section(self, children: list[tuple[Heading, Span] | Block]) -> Section:
-        (heading, span), *blocks = children
+    def section(self, children: list[tuple[Heading, Span] | Block | list[Table | Paragraph]]) -> Section:
+        (heading, span), *blocks = self._settle(children)
         end = blocks[-1].span if blocks else span  # type: ignore[union-attr]
         whole = Span(span.start, end.end, span.line, span.column, end.end_line, end.end_column)
         return Section(span=whole, heading=heading, blocks=tuple(blocks))  # type: ignore[arg-type]
 
-    def start(self, children: list[Block | Section]) -> Document:
-        preamble = [c for c in children if not isinstance(c, Section)]
-        sections = tuple(c for c in children if isinstance(c, Section))
+    def start(self, children: list[Block | Section | list[Table | Paragraph]]) -> Document:
+        flat = self._settle(children)
+        preamble = [c for c in flat if not isinstance(c, Section)]
+        sections = tuple(c for c in flat if isinstance(c, Section))
         title = None
         # The title is the first preamble line that names the report; a leading `# ` is
         # markdown, not part of the title.
@@ -137,6 +198,37 @@ class _ToAst(Transformer[Token, Document]):
             preamble=tuple(preamble),  # type: ignore[arg-type]
             sections=sections,
         )
+
+
+@dataclass(slots=True)
+class _SpacedRun:
+    """Rows of space-separated cells, not yet known to be a table (see `_ToAst._settle`)."""
+
+    tokens: list[Token]
+    rows: list[Row]
+
+
+def _cover(rows: list[Row]) -> Span:
+    first, last = rows[0].span, rows[-1].span
+    return Span(first.start, last.end, first.line, first.column, last.end_line, last.end_column)
+
+
+def _is_label_line(text: str) -> bool:
+    """A line short enough to be a table row's label alone, and not a sentence."""
+    words = text.strip(" \u3000")
+    return 0 < len(words) <= _MAX_LABEL_LINE and not words.endswith(("。", "；", "：", ":")) and "  " not in words
+
+
+def _one_cell_row(line: Paragraph | SubHeading) -> Row:
+    """A line of text standing in a table of space-separated cells, as its one-cell row."""
+    lead = len(line.text) - len(line.text.lstrip(" \u3000"))
+    words = line.text.strip(" \u3000")
+    return Row(span=line.span, cells=(Cell(span=line.span.sub(lead, len(words)), text=words),))
+
+
+def _flat(children: list[Any]) -> list[Any]:
+    """The children with the blocks a `table` rule gave (a list) in their place."""
+    return [block for child in children for block in (child if isinstance(child, list) else [child])]
 
 
 def parse(text: str) -> Document:
@@ -161,4 +253,6 @@ def line_kind(line: str) -> str:
         return "blank"
     node = tree.children[0]
     assert isinstance(node, Tree)
+    if node.data == "table" and all(isinstance(t, Token) and t.type in _SPACED for t in node.children):
+        return "paragraph"  # one row of space-separated cells is no table (see `_ToAst.table`)
     return "heading" if node.data == "section" else str(node.data)

@@ -29,12 +29,22 @@ def _best(line: str) -> float:
 
 
 # Each tail makes some terminal try (and fail) a match after the run of spaces.
-@pytest.mark.parametrize("tail", ["x", "一、x", "（一）x", "1.x", "**x", "#x", "-|x", "第一部分x", "|x|"])
+@pytest.mark.parametrize(
+    "tail", ["x", "一、x", "（一）x", "1.x", "**x", "#x", "-|x", "第一部分x", "|x|", "一 x", "a  1  x", "a  b  c"]
+)
 @pytest.mark.parametrize("space", [" ", "\u3000"])
 def test_a_long_run_of_leading_spaces_is_classified_in_linear_time(space: str, tail: str) -> None:
     line_kind("warm up")
     short, long = _best(space * SHORT + tail), _best(space * LONG + tail)
     assert long <= MAX_GROWTH * short, f"{SHORT} → {LONG} characters: {short:.4f}s → {long:.4f}s"
+
+
+# Many cells apart by runs of spaces, the line failing only at its end.
+@pytest.mark.parametrize("cell", ["a  ", "1  ", "a ", "1\u3000\u3000"])
+def test_a_long_row_of_spaced_cells_is_classified_in_linear_time(cell: str) -> None:
+    line_kind("warm up")
+    short, long = _best(cell * SHORT + "x。"), _best(cell * LONG + "x。")
+    assert long <= MAX_GROWTH * short, f"{SHORT} → {LONG} cells: {short:.4f}s → {long:.4f}s"
 
 
 def test_the_pathological_lines_are_still_read_correctly() -> None:

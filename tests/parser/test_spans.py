@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -33,7 +35,10 @@ def assert_spans_ok(text: str, doc: Document) -> None:
             # Cells tile the row: joined by the TABs between them they are the row; a pipe
             # row's cells are what stands between its outer pipes.
             line = text[row.span.start : row.span.end]
-            if "\t" in line:
+            if table.spaced:
+                # Cells apart by runs of two or more spaces; the indentation is in none.
+                assert [c.text for c in row.cells] == re.split(r"[ \u3000]{2,}", line.strip(" \u3000"))
+            elif "\t" in line:
                 assert "\t".join(c.text for c in row.cells) == line
             else:
                 assert "|".join(c.text for c in row.cells) == line.strip().removeprefix("|").removesuffix("|")
@@ -82,6 +87,7 @@ LINE_END = st.sampled_from(["\n", "\n\n", "\r\n"])
 @given(st.lists(st.tuples(LINE, LINE_END), max_size=12).map(lambda ls: "".join(a + b for a, b in ls)))
 @example("一、总体情况\n\t\t\n二、\n")
 @example("# \n")
+@example("信息内容  本年制发件数\n　规章　　0  1 \n2.其他\n  （七）总计  5\n")
 def test_any_assembled_report_parses_losslessly(text: str) -> None:
     assert_spans_ok(text, parse(text))
 
@@ -98,6 +104,29 @@ def test_heading_forms() -> None:
     assert (first.heading.numeral, first.heading.number) == ("四", 4)
     assert first.heading.text == "政府信息公开行政复议、行政诉讼情况"
     assert second.heading.text == "收到"
+
+
+def test_rows_of_cells_apart_by_spaces_are_a_table_only_with_numbers_and_two_rows() -> None:
+    doc = parse(
+        "二、主动公开\n信息内容  本年制发件数  现行有效件数\n规章\u3000\u30000   3\n行政规范性文件\n"
+        "联系人  张三  李四\n电话  0591\n"
+    )
+    (section,) = doc.sections
+    table, *rest = section.blocks
+    assert isinstance(table, Table) and table.spaced
+    # The label alone between two rows is a one-cell row (its cells blank), as in a TAB table.
+    assert [r.texts for r in table.rows] == [
+        ("信息内容", "本年制发件数", "现行有效件数"),
+        ("规章", "0", "3"),
+        ("行政规范性文件",),
+        ("联系人", "张三", "李四"),
+        ("电话", "0591"),
+    ]
+    assert not rest
+    # No row of numbers, or one row alone: lines of text.
+    for text in ("联系人  张三  李四\n地址  某路  1号\n", "一、本年新收政府信息公开申请数量  5  1\n"):
+        assert not list(parse(text).iter(Table)), text
+    assert [type(b).__name__ for b in parse("（一）主动公开  一  二\n正文\n").preamble] == ["SubHeading", "Paragraph"]
 
 
 def test_table_rows_split_on_tabs_and_blank_lines_do_not_end_a_table() -> None:

@@ -3,7 +3,10 @@
 ## What it does
 Reports the parts of tables 二, 三 and 四 that gklint found but could not read: a row with
 fewer numbers than columns or digits run together in one cell (`000000` for six cells), a
-header whose columns cannot be identified, a table 四 with no line of numbers. The
+header whose columns cannot be identified, a table 四 with no line of numbers, a row of
+cells apart by spaces that leaves a cell blank among its numbers (without TABs a blank
+cell takes no place, so its numbers cannot be put under their columns). When most rows
+of a table cannot be read, that is said once for the table. The
 arithmetic rules (`application-balance-mismatch`, `results-total-mismatch`,
 `row-total-mismatch`, `review-litigation-total-mismatch`) skip what is reported here
 instead of reporting a mismatch that may not exist. The row a truncated file stops in is

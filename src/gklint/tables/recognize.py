@@ -60,11 +60,15 @@ class _Builder:
     problems: list[Problem] = field(default_factory=list)
     decimals: dict[str, int] = field(default_factory=dict)
 
+    def spaced(self, row: Row) -> bool:
+        """Whether the row is one of a table of space-separated cells (see `ast.Table`)."""
+        return any(row in t.rows for t in self.fragments if t.spaced)
+
     def build(self) -> StatTable:
         problems = self.problems
         row_problems = [p for p in problems if p.rows]
         # Most rows damaged means the layout itself was not understood: say it once.
-        if self.rows and len(row_problems) > max(2, len(self.rows) // 2):
+        if len(row_problems) > max(2, (len(self.rows) + len(row_problems)) // 2):
             problems = [
                 Problem(
                     self.fragments[0].span,
@@ -128,8 +132,18 @@ def _window(
     return (start if start in fits else fits[0]), None
 
 
-def _row_problem(row: Row, key: str, label: str, shape: str) -> Problem:
-    if shape == "many":
+def _row_problem(row: Row, key: str, label: str, shape: str, *, spaced: bool = False) -> Problem:
+    if spaced:
+        # Cells apart by spaces: a blank cell takes no place, so the numbers cannot be
+        # put under their columns.
+        filled, _, count = shape.partition("/")
+        if count:
+            zh = f"单元格以空格分隔，空白单元格不占位置：{filled}个数字对应{count}列，无法确定各数字所在的列"
+            en = f"cells apart by spaces, where a blank cell takes no place: {filled} number(s) for {count} columns"
+        else:
+            zh = "单元格以空格分隔，数字比列数多，无法确定各数字所在的列"
+            en = "cells apart by spaces: more numbers than columns"
+    elif shape == "many":
         zh, en = "数字比列数多，单元格可能错位", "more numbers than columns: cells are misplaced"
     else:
         filled, count = shape.split("/")
@@ -181,9 +195,16 @@ def _read_row(
         return
     values = _values(row)
     label_index = next((i for i, c in enumerate(row.cells) if c.span.start == label.span.start - _lead(c)), -1)
+    spaced = builder.spaced(row)
+    if spaced and all(v.kind is ValueKind.TEXT for v in values):
+        # A row of a space-separated table written as its label alone: its cells are
+        # blank, as the TAB row `label<TAB><TAB>…` is (blank-cell's business).
+        end = row.cells[-1].span.sub(len(row.cells[-1].text), 0)
+        row = Row(span=row.span, cells=(*row.cells, *(Cell(span=end, text="") for _ in columns)))
+        values = _values(row)
     start, shape = _window(row, values, len(columns), columns[0][0] if columns else None, label_index)
     if shape is not None:
-        builder.problems.append(_row_problem(row, key, label.text, shape))
+        builder.problems.append(_row_problem(row, key, label.text, shape, spaced=spaced))
         return
     placed = [(row.cells[start + i], values[start + i], spec) for i, (_, spec) in enumerate(columns)]
     problem = _run_together(row, key, label.text, placed)
@@ -263,7 +284,7 @@ def _read_t3(
         found.extend(rows)
     if not found:
         return 0, template, None
-    columns = _grid_columns(builder, grid, headers, "t3")
+    columns = _grid_columns(builder, grid, headers, "t3", spaced=builder.fragments[0].spaced)
     if not columns:
         span = headers[0].span if headers else builder.fragments[0].span
         builder.problems.append(
@@ -280,9 +301,14 @@ def _read_t3(
 
 
 def _grid_columns(
-    builder: _Builder, grid: GridSpec, headers: Sequence[Row], prefix: str
+    builder: _Builder, grid: GridSpec, headers: Sequence[Row], prefix: str, *, spaced: bool = False
 ) -> list[tuple[int, LabelSpec]]:
-    """Columns named in the header rows, in cell order (spanning labels skipped)."""
+    """Columns named in the header rows, in cell order (spanning labels skipped).
+
+    In a table of space-separated cells a merged header cell is not written at all, so
+    a cell's index says nothing across header rows: the columns found are taken in the
+    format's order, and a row whose numbers do not fill them exactly is not read.
+    """
     columns: dict[str, tuple[int, LabelSpec]] = {}
     for row in headers:
         for index, cell in enumerate(row.cells):
@@ -293,6 +319,9 @@ def _grid_columns(
             if label is not None and label.spec.key not in columns:
                 columns[label.spec.key] = (index, label.spec)
                 builder.headers[label.spec.key] = label
+    if spaced:
+        order = [c.key for c in grid.columns]
+        return sorted(columns.values(), key=lambda c: order.index(c[1].key))
     return sorted(columns.values(), key=lambda c: c[0])
 
 
@@ -334,7 +363,24 @@ def _read_t4(
         return 0, template, None
     builder.groups.extend(label for _, label in groups)
     columns: list[tuple[int, LabelSpec, Label]] = []
-    for index, leaf in leaves:
+    if all(t.spaced for t in builder.fragments):
+        # Merged header cells are not written in a table of space-separated cells: the
+        # result columns belong to the groups in reading order, as many to each as the
+        # format has, or to none when they do not divide evenly.
+        owners = list({label.spec.key: label for _, label in groups}.values())
+        width = len(grid.columns)
+        if len(leaves) == width * len(owners):
+            for index, (_, leaf) in enumerate(leaves):
+                owner = owners[index // width]
+                key = f"{owner.spec.key}.{leaf.spec.key}"
+                if key in builder.headers:
+                    columns = []
+                    break
+                builder.headers[key] = Label(f"t4.{key}", leaf.text, leaf.span, leaf.standard, leaf.spec)
+                columns.append((index, leaf.spec, owner))
+        if not columns:
+            builder.headers.clear()
+    for index, leaf in leaves if not any(t.spaced for t in builder.fragments) else []:
         owner = max((g for g in groups if g[0] <= index), key=lambda g: g[0], default=None)
         if owner is None:
             continue
@@ -374,7 +420,7 @@ def _read_t4_row(builder: _Builder, row: Row, columns: Sequence[tuple[int, Label
     start, shape = _window(row, values, len(columns), columns[0][0])
     group_keys = tuple(dict.fromkeys(owner.spec.key for _, _, owner in columns))
     if shape is not None:
-        problem = _row_problem(row, "*", "表四", shape)
+        problem = _row_problem(row, "*", "表四", shape, spaced=builder.spaced(row))
         builder.problems.append(Problem(problem.span, problem.reason, group_keys))
         return
     placed = [(row.cells[start + i], values[start + i], spec) for i, (_, spec, _) in enumerate(columns)]
