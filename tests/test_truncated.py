@@ -9,6 +9,7 @@ import pytest
 from gklint.engine import lint_text
 from gklint.plugins import RuleSet
 from tests.conftest import corpus_dir
+from tests.test_layouts import LAYOUTS
 
 CORPUS = corpus_dir()
 pytestmark = pytest.mark.skipif(CORPUS is None, reason="corpus not available")
@@ -32,6 +33,16 @@ def test_a_cut_report_gets_one_warning_for_the_missing_remainder(name: str, rule
     # Nothing else points at the cut: the cut row is not "unreadable", the rows after it
     # are not "missing".
     assert not [f for f in findings if f.code in ("TB008", "TB009") and f.span.line >= CUT[name]]
+
+
+@pytest.mark.parametrize("layout", ["part_headings", "pipe_tables", "spaced_tables"])
+@pytest.mark.parametrize("name", sorted(CUT))
+def test_a_cut_report_gets_one_warning_in_every_layout(name: str, layout: str, ruleset: RuleSet) -> None:
+    assert CORPUS is not None
+    text = LAYOUTS[layout]((CORPUS / "partial" / name).read_text(encoding="utf-8"))
+    codes = [f.code for f in lint_text(text, ruleset.rules)]
+    assert codes.count("ST007") == 1
+    assert not [c for c in codes if c in (*REMAINDER, "TB008")]
 
 
 def test_what_is_there_is_still_checked(ruleset: RuleSet) -> None:
