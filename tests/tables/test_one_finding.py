@@ -13,11 +13,15 @@ from gklint.model import Report, build_report
 from gklint.parser import parse
 from gklint.tables import templates
 from tests.tables.test_properties import APPLICANTS, ARITHMETIC, SETTINGS, Layout, _columns, consistent, render
+from tests.test_layouts import pipe_tables, spaced_tables
+
+# The table as TAB rows, as a Markdown pipe table, or with cells apart by runs of spaces.
+SYNTAXES = {"tab": lambda text: text, "pipe": pipe_tables, "spaced": spaced_tables}
 
 
 @SETTINGS
-@given(consistent(), st.data())
-def test_one_perturbed_cell_is_one_finding_whose_value_restores_every_identity(generated, data) -> None:  # noqa: ANN001
+@given(consistent(), st.sampled_from(sorted(SYNTAXES)), st.data())
+def test_one_perturbed_cell_is_one_finding_whose_value_restores_every_identity(generated, syntax, data) -> None:  # noqa: ANN001
     layout, table, groups = generated
     row = data.draw(st.sampled_from(sorted(table)))
     column = data.draw(st.sampled_from(_columns(layout)))
@@ -25,7 +29,7 @@ def test_one_perturbed_cell_is_one_finding_whose_value_restores_every_identity(g
     delta = data.draw(st.sampled_from([-3, -1, 1, 2, 7]).filter(lambda d: original + d >= 0))
     table = {k: dict(v) for k, v in table.items()}
     table[row][column] = original + delta
-    text = render(layout, table, groups)
+    text = SYNTAXES[syntax](render(layout, table, groups))
     report = build_report(parse(text), text)
     assert report.table3 is not None
     findings = lint_report(report, ARITHMETIC)
@@ -35,7 +39,7 @@ def test_one_perturbed_cell_is_one_finding_whose_value_restores_every_identity(g
     assert finding.expected == str(original)
     # The suggested value, written in, leaves no arithmetic finding at all.
     table[row][column] = original
-    fixed = render(layout, table, groups)
+    fixed = SYNTAXES[syntax](render(layout, table, groups))
     assert lint_report(build_report(parse(fixed), fixed), ARITHMETIC) == []
 
 
