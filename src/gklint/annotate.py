@@ -388,7 +388,14 @@ def annotate(data: bytes, source: SourceDocument, findings: Sequence[Finding], *
 
 
 class AnnotateError(Exception):
-    """A report that cannot be annotated; the message says why (the caller names the file)."""
+    """A report that cannot be annotated; the message says why (the caller names the file).
+
+    ``internal`` is true when gklint itself failed on it (a bug: exit status 3).
+    """
+
+    def __init__(self, message: str, *, internal: bool = False) -> None:
+        super().__init__(message)
+        self.internal = internal
 
 
 def write_annotated(path: str, source: SourceDocument, findings: Sequence[Finding], out: Path, *, lang: str) -> int:
@@ -401,7 +408,15 @@ def write_annotated(path: str, source: SourceDocument, findings: Sequence[Findin
         raise AnnotateError("the output would overwrite the report itself; name another file with -o")
     try:
         data = Path(path).read_bytes()
-        out.write_bytes(annotate(data, source, findings, lang=lang))
+    except OSError as exc:
+        raise AnnotateError(f"cannot read the report: {exc.strerror or exc}") from None
+    try:
+        annotated = annotate(data, source, findings, lang=lang)
+    except Exception as exc:  # noqa: BLE001 - one file's failure is reported; the others are annotated
+        detail = f"{type(exc).__name__}: {str(exc)[:300]}"
+        raise AnnotateError(f"internal error: {detail}; this is a bug in gklint", internal=True) from None
+    try:
+        out.write_bytes(annotated)
     except OSError as exc:
         raise AnnotateError(f"cannot write {out}: {exc.strerror or exc}") from None
     return len(findings)

@@ -341,12 +341,12 @@ def cmd_annotate(args: argparse.Namespace, out: Console, err: Console) -> int:
     for path, result in zip(paths, check_paths(project, job, paths, jobs=1), strict=True):
         target = args.output / Path(path).name if several else args.output
         try:
-            if result.source is None:
-                raise AnnotateError(result.error.get(lang) if result.error else "cannot read")
+            if result.source is None or result.error is not None:  # unread, or not checked in full
+                raise AnnotateError(result.error.get(lang) if result.error else "cannot read", internal=result.internal)
             count = write_annotated(path, result.source, result.findings, target, lang=lang)
         except AnnotateError as exc:
             err.print(f"{path}: error: {exc}", highlight=False, markup=False, soft_wrap=True)
-            status = EXIT_TROUBLE
+            status = max(status, EXIT_INTERNAL if exc.internal else EXIT_TROUBLE)
             continue
         err.print(f"{path}: {count} comment(s) → {target}", highlight=False, markup=False, soft_wrap=True)
     return status

@@ -202,3 +202,27 @@ def test_libreoffice_opens_the_copy_with_every_comment(tmp_path: Path, capsys: p
         notes = _pdf_notes(tmp_path / f"{name}-annotated.pdf")
         assert len(notes) == count, name
         assert all(author.startswith("gklint") for author, _ in notes)
+
+
+def test_a_failure_on_one_draft_is_reported_and_the_others_are_annotated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gklint.annotate
+
+    (tmp_path / "in").mkdir()
+    for name in ("a", "b"):
+        (tmp_path / "in" / f"{name}.docx").write_bytes(build_docx(DEMO.read_text(encoding="utf-8")))
+    (tmp_path / "in" / "c.docx").write_bytes(b"PK\x03\x04 not a zip")
+    real = gklint.annotate.annotate
+
+    def broken(data: bytes, source: object, *args: object, **kwargs: object) -> bytes:
+        if source.path.endswith("a.docx"):  # type: ignore[attr-defined]
+            raise KeyError("boom")
+        return real(data, source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(gklint.annotate, "annotate", broken)
+    assert main(["annotate", "--isolated", str(tmp_path / "in"), "-o", str(tmp_path / "out")]) == 3
+    err = capsys.readouterr().err
+    assert "a.docx: error: internal error: KeyError" in err and "Traceback" not in err
+    assert "c.docx: error:" in err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["b.docx"]
