@@ -173,3 +173,25 @@ def test_headings_lose_their_markdown_and_a_run_on_sub_heading_is_bold_up_to_its
     assert short.get("class") == "sub" and short.text == "（二）改进措施"
     # A finding on the Markdown mark itself keeps the line as written.
     assert page.xpath("string(//div[@class='report']/h3)").startswith("# 某局")
+
+
+def test_a_cross_year_finding_shows_last_years_place_and_line() -> None:
+    from dataclasses import replace
+
+    from gklint.findings import Related
+
+    last = "行政规范性文件\t77\t132\t470"
+    cell = REPORT.index("5\t4") + 2
+    related = Related(path=f"a{HOSTILE}.txt", span=Span(0, 0, 34, 16, 34, 19), line=last)
+    finding = _finding(REPORT, cell, cell + 1, code="XY002", severity=Severity.INFO, related=related)
+    result = replace(_result([finding]), previous=f"a{HOSTILE}.txt")
+    for lang, said, compared in (
+        ("zh", f"上年（a{HOSTILE}.txt:34:16）：", f"与上年报告比较：a{HOSTILE}.txt"),
+        ("en", f"last year (a{HOSTILE}.txt:34:16): ", f"compared with last year's report a{HOSTILE}.txt"),
+    ):
+        page = _page([result], lang)
+        [div] = page.xpath("//table[@class='findings']//div[@class='related']")
+        assert div.text_content() == said + "行政规范性文件 │ 77 │ 132 │ 470"
+        assert div.xpath("string(.//mark)") == "470"
+        assert compared in page.xpath("//p[@class='meta']/text()")
+        assert not page.xpath("//img | //script")

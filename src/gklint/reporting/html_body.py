@@ -55,7 +55,7 @@ def related_line(finding: Finding, lang: str) -> str:
     where = f"{escape(related.path)}:{span.line}:{span.column}"
     line = related.line
     if not line:
-        return f'<div class="related">{LAST_YEAR[lang]}：{where}</div>'
+        return f'<div class="related">{LAST_YEAR[lang]}{"：" if lang == "zh" else ": "}{where}</div>'
     start = min(max(span.column - 1, 0), len(line))
     end = min(span.end_column - 1 if span.end_line == span.line else len(line), len(line))
     end = max(end, start)
@@ -72,7 +72,8 @@ def related_line(finding: Finding, lang: str) -> str:
     if len(after) > CONTEXT:
         after = after[:CONTEXT] + "…"
     marked = f"{shown(before)}<mark>{shown(inside)}</mark>{shown(after)}"
-    return f'<div class="related">{LAST_YEAR[lang]}（{where}）：<span class="line">{marked}</span></div>'
+    said = f"{LAST_YEAR[lang]}（{where}）：" if lang == "zh" else f"{LAST_YEAR[lang]} ({where}): "
+    return f'<div class="related">{said}<span class="line">{marked}</span></div>'
 
 
 def note(finding: Finding, lang: str) -> str:
