@@ -68,3 +68,16 @@ def test_text_stays_text(tmp_path: Path) -> None:
     assert row[7].value == '=HYPERLINK("http://x","点")\ufffd[2J'
     assert row[8].value == "=SUM(A1:A9)"
     assert book["汇总"]["A2"].value == "=a.txt"
+
+
+def test_an_unreadable_report_has_its_row_and_english_headers_follow_lang(tmp_path: Path) -> None:
+    target = tmp_path / "en.xlsx"
+    unreadable = FileResult(path="bad.txt", error=Text(zh="文件为空", en="empty file"))
+    write_xlsx([unreadable], target, lang="en")
+    book = load_workbook(target)
+    assert book.sheetnames == ["summary", "findings"]
+    assert list(book["summary"].iter_rows(values_only=True)) == [
+        ("file", "agency", "year", "template", "errors", "warnings", "infos", "unreadable"),
+        ("bad.txt", None, None, None, 0, 0, 0, "empty file"),
+    ]
+    assert list(book["findings"].iter_rows(min_row=2, values_only=True)) == []
