@@ -4,7 +4,8 @@ Checks the demo report with ``--format html``, renders the page in headless Chro
 (Debian's ``chromium``, driven as the browser test drives it) and keeps two parts of it,
 one above the other: the findings table, and table 三's last rows with the flagged
 cells down to the end of the report (highlighted prose, notes under the lines). Run
-from the repository root: ``python docs/screenshot.py``.
+from the repository root: ``python docs/screenshot.py`` (Pillow comes with the test
+extras, through pdfplumber).
 """
 
 from __future__ import annotations
