@@ -97,6 +97,7 @@ a { color: #05a; }
 @media print {
   body { margin: 0; } section.file { break-before: page; } section.file:first-of-type { break-before: auto; }
   tr, .notes li { break-inside: avoid; } a { color: inherit; text-decoration: none; }
+  .findings td.place { white-space: normal; }
   .hit { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
