@@ -344,3 +344,59 @@ def test_a_pack_calling_sys_exit_is_reported_and_the_run_goes_on(
     assert "rule pack 'on_import' failed to load: SystemExit: 0" in err
     assert "rule pack 'on_listing' failed to list its rules: SystemExit: 0" in err
     assert "Checked 1 file(s)" in out
+
+
+# ---------------------------------------------------------------- bounds at the readers' boundary
+
+
+def test_memory_exhaustion_is_an_error_of_the_file_in_one_line() -> None:
+    from lark.exceptions import VisitError
+
+    def out_of_memory() -> FileResult:
+        raise VisitError("subheading", None, MemoryError())  # as lark wraps a transformer's failure
+
+    def multi_line() -> FileResult:
+        raise VisitError("subheading", None, ValueError("first\n\nsecond"))
+
+    result = contain("x.txt", None, out_of_memory)
+    assert not result.internal and result.error is not None
+    assert result.error.en == "checking ran out of memory and was stopped"
+    result = contain("x.txt", None, multi_line)
+    assert result.internal and result.error is not None
+    assert result.error.en == "internal error (ValueError: first second); this is a bug in gklint, please report it"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("一、总体情况\n" * 60_000, "the text has 60001 lines, more than 50000"),
+        ("项目" + "\t1" * 210_000 + "\n", "its tables have more than 200000 cells"),
+    ],
+)
+def test_a_file_of_more_lines_or_cells_than_a_report_is_refused(tmp_path: Path, text: str, words: str) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_file(str(path), [])
+    assert result.error is not None and words in result.error.en, result.error
+
+
+# ---------------------------------------------------------------- prose: linear in a paragraph's length
+
+PROSE_RUNS = ["1,234条", "其中、1件", "（", "《", "其中", "、", "1" * 10, "2023年"]
+
+
+def _prose_seconds(ruleset: object, run: str, count: int) -> float:
+    text = "# 某局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n" + run * count + "\n"
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        lint_text(text, ruleset.rules)  # type: ignore[attr-defined]
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+@pytest.mark.parametrize("run", PROSE_RUNS)
+def test_a_pathological_paragraph_is_checked_in_linear_time(ruleset: object, run: str) -> None:
+    """A paragraph four times as long takes at most five times as long (timed by growth)."""
+    short, long = _prose_seconds(ruleset, run, 2_000), _prose_seconds(ruleset, run, 8_000)
+    assert long <= 5 * short, f"{run!r} × 2000 → 8000: {short:.4f}s → {long:.4f}s"

@@ -179,8 +179,17 @@ def contain(path: str, timeout: float | None, check: Callable[[], FileResult]) -
                 en=f"checking took over {exc.seconds:g} s and was stopped (--timeout-per-file)",
             ),
         )
-    except Exception as exc:  # noqa: BLE001 - the last line of defence for one file
-        detail = f"{type(exc).__name__}: {str(exc)[:300]}"
+    except Exception as raised:  # noqa: BLE001 - the last line of defence for one file
+        exc = _unwrapped(raised)
+        if isinstance(exc, MemoryError):
+            # The file's content asked for more memory than the process may have (a
+            # limit on address space, or the machine's): a property of the file.
+            return FileResult(
+                path=path,
+                error=Text(zh="检查该文件时内存不足，已停止", en="checking ran out of memory and was stopped"),
+            )
+        # One line, however the library formats its message.
+        detail = f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
         return FileResult(
             path=path,
             internal=True,
@@ -189,3 +198,13 @@ def contain(path: str, timeout: float | None, check: Callable[[], FileResult]) -
                 en=f"internal error ({detail}); this is a bug in gklint, please report it",
             ),
         )
+
+
+def _unwrapped(exc: BaseException) -> BaseException:
+    """The exception lark's transformers wrapped (`VisitError`), else ``exc`` itself."""
+    for _ in range(10):
+        inner = getattr(exc, "orig_exc", None)
+        if not isinstance(inner, BaseException):
+            break
+        exc = inner
+    return exc

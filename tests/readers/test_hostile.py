@@ -174,6 +174,25 @@ def _numbered_docx(*, ilvl: str = "0", start: str = "1") -> bytes:
     return _docx_with("word/numbering.xml", numbering.replace(level, hostile).encode(), base=data)
 
 
+def _long_labels_docx() -> bytes:
+    """A level drawing "%2" fifty times from 32767 in lowerLetter (1,261 letters each):
+    without a bound, 60 KB of paragraphs alternating levels render gigabytes of labels."""
+    data = build_docx(SMALL_REPORT, word_numbering=True)
+    numbering = zipfile.ZipFile(io.BytesIO(data)).read("word/numbering.xml").decode()
+    levels = (
+        '<w:abstractNum w:abstractNumId="77">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="32767"/><w:numFmt w:val="lowerLetter"/>'
+        f'<w:lvlText w:val="{"%2" * 50}"/></w:lvl></w:abstractNum><w:num w:numId="77"><w:abstractNumId w:val="77"/></w:num>'
+    )
+    numbering = numbering.replace("</w:numbering>", levels + "</w:numbering>")
+    document = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    item = '<w:p><w:pPr><w:numPr><w:ilvl w:val="{}"/><w:numId w:val="77"/></w:numPr></w:pPr></w:p>'
+    document = document.replace("</w:body>", (item.format(0) + item.format(1)) * 1000 + "</w:body>")
+    data = _docx_with("word/numbering.xml", numbering.encode(), base=data)
+    return _docx_with("word/document.xml", document.encode(), base=data)
+
+
 def _table_docx(edit: object) -> bytes:
     data = build_docx(SPACED_REPORT)
     document = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
@@ -232,6 +251,8 @@ ISSUE_CASES = {
     "numbering-ilvl-abc.docx": (lambda: _numbered_docx(ilvl="abc"), "ok", None),
     "numbering-start-huge.docx": (lambda: _numbered_docx(start="1" + "0" * 300), "error", "301-digit number"),
     "numbering-start-2600000000.docx": (lambda: _numbered_docx(start="2600000000"), "error", "outside Word's range"),
+    "numbering-labels-long.docx": (_long_labels_docx, "error", "a list label renders to 250 characters"),
+    "heading-lines.txt": (lambda: ("一、总体情况\n（一）主动公开\n" * 40_000).encode(), "error", "more than 50000"),
     "grid-before.docx": (lambda: _table_docx(_grid_before), "error", "wider than 1000 columns"),
     "empty-rows.docx": (lambda: _table_docx(_empty_rows), "error", "20001 rows"),
     "undefined-charset.html": (

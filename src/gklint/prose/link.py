@@ -238,7 +238,11 @@ class _Sentence:
                 anchor = item.span.end
             elif isinstance(item, Quantity):
                 # A 《title》 is words of the label (`72件申请按照《条例》顺延到下年度答复`).
-                following = next((i.span.start for i in items[index + 1 :] if not isinstance(i, BookTitle)), end)
+                # (Indexed, not sliced: a copy of the rest per quantity is quadratic in a long run.)
+                following = next(
+                    (items[j].span.start for j in range(index + 1, len(items)) if not isinstance(items[j], BookTitle)),
+                    end,
+                )
                 claim = self._count(item, anchor, following, parent)
                 if claim is not None:
                     yield claim

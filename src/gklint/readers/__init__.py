@@ -21,6 +21,15 @@ from gklint.readers.text import read_text_bytes
 
 Reader = Callable[[bytes, str, int], SourceDocument]
 
+# Canonical lines a report may have. A real one has a few hundred (the longest of the
+# corpus 170); a file of 50,000 short heading-like lines already takes seconds and a few
+# hundred MB to check, and a million of them would exhaust memory, while fitting in a
+# small .txt or a .docx of empty list paragraphs.
+MAX_LINES = 50_000
+# Table cells (TAB-separated fields) in all: the national tables have about 1,000; each
+# costs about 1.5 KB to check, so a file may not ask for more than a few hundred MB.
+MAX_CELLS = 200_000
+
 
 def _text(data: bytes, path: str, max_bytes: int) -> SourceDocument:
     return read_text_bytes(data, path)
@@ -74,16 +83,33 @@ def read_stdin_bytes(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Sour
 
 def _guarded(read: Callable[[], SourceDocument]) -> SourceDocument:
     try:
-        return read()
+        source = read()
     except ReadError:
         raise
+    except MemoryError:
+        raise ReadError("reading it ran out of memory", zh="读取时内存不足") from None
     except Exception as exc:  # noqa: BLE001 - a damaged file can make a parsing library raise anything
-        detail = f"{type(exc).__name__}: {str(exc)[:200]}".rstrip(": ")
+        detail = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}".rstrip(": ")
         raise ReadError(f"damaged or unsupported content ({detail})", zh=f"内容损坏或无法识别（{detail}）") from None
+    lines = source.text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise ReadError(
+            f"the text has {lines} lines, more than {MAX_LINES}; not a single report",
+            zh=f"文本多达 {lines} 行，超过 {MAX_LINES} 行，不是单份报告",
+        )
+    cells = source.text.count("\t")
+    if cells > MAX_CELLS:
+        raise ReadError(
+            f"its tables have more than {MAX_CELLS} cells; not a single report",
+            zh=f"其表格单元格超过 {MAX_CELLS} 个，不是单份报告",
+        )
+    return source
 
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "MAX_CELLS",
+    "MAX_LINES",
     "Origin",
     "ReadError",
     "SourceDocument",

@@ -24,6 +24,12 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_NUMBER = 32767
 # A level's label text (w:lvlText) is a few characters, such as "（%2）".
 MAX_LABEL_TEXT = 100
+# One number as drawn: "zzzz" (lowerLetter 104) at most; a longer rendering (lowerLetter
+# repeats its letter once per 26) is shown in digits.
+MAX_NUMBER_TEXT = 20
+# A whole label, every placeholder replaced ("1.2.3.4.5.6.7.8.9." is 18 characters): a
+# w:lvlText repeating "%2" fifty times must not render kilobytes for every paragraph.
+MAX_LABEL = 200
 
 _DIGITS = "零一二三四五六七八九"
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
@@ -221,8 +227,15 @@ class Numbering:
                 value = counters.get(i, overrides.get(i, levels[i].start if i in levels else 1))
                 # A counter pushed past the ceiling by a million list items stays digits.
                 plain = (level.legal and i != ilvl) or value > MAX_NUMBER
-                render = str if plain else FORMATS.get(fmt, str)
-                text = text.replace(f"%{i + 1}", render(value))
+                shown = str(value) if plain else FORMATS.get(fmt, str)(value)
+                if len(shown) > MAX_NUMBER_TEXT:
+                    shown = str(value)
+                text = text.replace(f"%{i + 1}", shown)
+        if len(text) > MAX_LABEL:
+            raise ReadError(
+                f"a list label renders to {len(text)} characters (at most {MAX_LABEL})",
+                zh=f"有列表编号展开后长达 {len(text)} 个字符（上限 {MAX_LABEL}）",
+            )
         # Word follows the label with a tab (or a space): a space keeps "1 概述" apart,
         # while after 、 or ） it would only be noise.
         if text and not level.plain_suffix and not text.endswith(tuple(_CLOSING)):
