@@ -253,6 +253,11 @@ ISSUE_CASES = {
     "numbering-start-2600000000.docx": (lambda: _numbered_docx(start="2600000000"), "error", "outside Word's range"),
     "numbering-labels-long.docx": (_long_labels_docx, "error", "a list label renders to 250 characters"),
     "heading-lines.txt": (lambda: ("一、总体情况\n（一）主动公开\n" * 40_000).encode(), "error", "more than 50000"),
+    "paragraphs.docx": (
+        lambda: _table_docx(lambda document: document.replace("</w:body>", "<w:p/>" * 60_000 + "</w:body>")),
+        "error",
+        "more than 50000 paragraphs",
+    ),
     "grid-before.docx": (lambda: _table_docx(_grid_before), "error", "wider than 1000 columns"),
     "empty-rows.docx": (lambda: _table_docx(_empty_rows), "error", "20001 rows"),
     "undefined-charset.html": (

@@ -13,22 +13,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from gklint.readers.base import DEFAULT_MAX_BYTES, MB, Origin, ReadError, SourceDocument, read_bytes
+from gklint.readers.base import (
+    DEFAULT_MAX_BYTES,
+    MAX_CELLS,
+    MAX_LINES,
+    MB,
+    Origin,
+    ReadError,
+    SourceDocument,
+    read_bytes,
+)
 from gklint.readers.docx import read_docx_bytes
 from gklint.readers.html import read_html_bytes
 from gklint.readers.pdf import read_pdf_bytes
 from gklint.readers.text import read_text_bytes
 
 Reader = Callable[[bytes, str, int], SourceDocument]
-
-# Canonical lines a report may have. A real one has a few hundred (the longest of the
-# corpus 170); a file of 50,000 short heading-like lines already takes seconds and a few
-# hundred MB to check, and a million of them would exhaust memory, while fitting in a
-# small .txt or a .docx of empty list paragraphs.
-MAX_LINES = 50_000
-# Table cells (TAB-separated fields) in all: the national tables have about 1,000; each
-# costs about 1.5 KB to check, so a file may not ask for more than a few hundred MB.
-MAX_CELLS = 200_000
 
 
 def _text(data: bytes, path: str, max_bytes: int) -> SourceDocument:

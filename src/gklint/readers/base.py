@@ -12,6 +12,15 @@ from gklint.findings import Text
 # Sizes are shown in MB of 2**20 bytes, as --max-file-size takes them.
 MB = 1 << 20
 DEFAULT_MAX_BYTES = 50 * MB
+# Canonical lines a report may have. A real one has a few hundred (the longest of the
+# corpus 170); a file of 50,000 short heading-like lines already takes seconds and a few
+# hundred MB to check, and a million of them would exhaust memory, while fitting in a
+# small .txt or a .docx of empty list paragraphs (the .docx reader stops counting
+# body paragraphs there, before rendering them all).
+MAX_LINES = 50_000
+# Table cells (TAB-separated fields) in all: the national tables have about 1,000; each
+# costs about 1.5 KB to check, so a file may not ask for more than a few hundred MB.
+MAX_CELLS = 200_000
 
 
 class ReadError(Exception):

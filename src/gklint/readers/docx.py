@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from gklint.readers.base import Origin, ReadError, SourceDocument
+from gklint.readers.base import MAX_LINES, Origin, ReadError, SourceDocument
 from gklint.readers.canonical import CanonicalText
 from gklint.readers.grid import SourceCell, expand
 from gklint.readers.numbering import Numbering, W, int_val
@@ -101,6 +101,11 @@ class _Body:
                 stack.pop()
             elif child.tag == f"{W}p":
                 self.paragraphs += 1
+                if self.paragraphs > MAX_LINES:
+                    raise ReadError(
+                        f"the document has more than {MAX_LINES} paragraphs; not a single report",
+                        zh=f"文档段落超过 {MAX_LINES} 个，不是单份报告",
+                    )
                 text = self.numbering.label(child) + paragraph_text(child, line_breaks=True)
                 self.out.paragraph(text, Origin(paragraph=self.paragraphs))
             elif child.tag == f"{W}tbl":
