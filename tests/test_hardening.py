@@ -317,6 +317,21 @@ def test_a_run_leaves_an_empty_temp_folder_empty(tmp_path: Path) -> None:
         )
         assert run.returncode == 0, run.stderr
         assert list(temp.iterdir()) == []
+    # Nor is anything there opened: a planted pickle (lark's cache) is never read.
+    (temp / ".lark_cache_planted.tmp").write_bytes(b"planted")
+    probe = (
+        "import os, sys\n"
+        "opened = []\n"
+        "sys.addaudithook(lambda event, args: event == 'open' and str(args[0]).startswith(os.environ['TMPDIR'])"
+        " and opened.append(args[0]))\n"
+        "from gklint.cli import main\n"
+        "main(['check', '--isolated', '--format', 'json', sys.argv[1]])\n"
+        "print(opened, file=sys.stderr)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe, str(reports)], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert run.stderr.strip().splitlines()[-1] == "[]", run.stderr
 
 
 def test_a_pack_calling_sys_exit_is_reported_and_the_run_goes_on(
