@@ -412,6 +412,8 @@ def _prose_seconds(ruleset: object, run: str, count: int) -> float:
 
 @pytest.mark.parametrize("run", PROSE_RUNS)
 def test_a_pathological_paragraph_is_checked_in_linear_time(ruleset: object, run: str) -> None:
-    """A paragraph four times as long takes at most five times as long (timed by growth)."""
+    """A paragraph four times as long takes at most eight times as long, not sixteen (timed by growth).
+
+    The bound leaves room for a loaded machine (linear is ×4, quadratic ×16)."""
     short, long = _prose_seconds(ruleset, run, 2_000), _prose_seconds(ruleset, run, 8_000)
-    assert long <= 5 * short, f"{run!r} × 2000 → 8000: {short:.4f}s → {long:.4f}s"
+    assert long <= 8 * short, f"{run!r} × 2000 → 8000: {short:.4f}s → {long:.4f}s"

@@ -114,8 +114,8 @@ def test_command_line_select_replaces_and_ignore_extends(tmp_path: Path) -> None
         ('[per-file-ignores]\n"r.txt" = ["DT002"]', ["TX002:warning"]),
         ('[per-file-ignores]\n"other/*.txt" = ["DT002"]', ["DT002:warning", "TX002:warning"]),
         # The configured year wins over the title's: 2023年 is no longer stray, and the
-        # 2024 statistics period becomes wrong.
-        ("year = 2023", ["DT001:error", "DT001:error", "TX002:warning"]),
+        # 2024 statistics period becomes wrong, and the signature (2025年1月20日) late.
+        ("year = 2023", ["DT001:error", "DT001:error", "TX002:warning", "PR004:warning"]),
     ],
 )
 def test_keys(tmp_path: Path, config: str, expected: list[str]) -> None:

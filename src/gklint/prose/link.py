@@ -39,6 +39,9 @@ _NOTE = re.compile(r"(?<=.)[（(][^（）()]*[)）]$")
 _PAUSES = "，,：:"
 # Words that make a count something other than this year's figure.
 _NOT_THIS_YEAR = ("较", "同比", "比上年", "上年同期", "累计", "以来", "增长", "下降", "减少", "增加", "环比")
+# Rows that count every application of the year: a part of an enumeration named by them
+# is a subset, not the row.
+_WHOLE = {"t3.results_total", "t3.new_received"}
 # Words of a negated outcome: the cases were not lost (结果纠正 is 0), not absent.
 _LOST = ("纠错", "纠正", "败诉", "撤销", "确认违法")
 
@@ -308,6 +311,10 @@ class _Sentence:
             return None
         if parent is not None and entry is parent and column is None:
             return None  # a part named like its total: a breakdown the lexicon does not know
+        if parent is not None and column is None and all(set(r) & _WHOLE for r in readings):
+            # A part worded as a whole (`受理19件，其中11件办结，8件申请人撤销`): the 11
+            # are some of the 19, and table 三 counts the withdrawn ones as results too.
+            return None
         if column is not None and any(not r[0].startswith("t3.") for r in readings):
             return None
         return CountClaim(

@@ -32,6 +32,7 @@ _ASCII = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 def value(numeral: str) -> Decimal:
     """The value of ``numeral``: ``"2,602"`` → 2602, ``"０.５"`` → 0.5, ``"一百零五"`` → 105."""
+    numeral = numeral.strip()
     ascii_form = numeral.translate(_ASCII).replace(",", "")
     if ascii_form[:1].isdigit():
         return Decimal(ascii_form)
