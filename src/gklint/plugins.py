@@ -10,6 +10,7 @@ from importlib.metadata import entry_points
 import pluggy
 
 from gklint import hookspecs
+from gklint.prose.lexicon import lexicon_problems
 from gklint.rules import Rule, validate_rule
 from gklint.tables.spec import template_problems
 
@@ -61,6 +62,7 @@ def get_plugin_manager(*, load_entry_points: bool = True) -> tuple[pluggy.Plugin
                 dist = f" ({ep.dist.name} {ep.dist.version})" if ep.dist else ""
                 problems.append(f"rule pack {ep.name!r}{dist} failed to load: {type(exc).__name__}: {exc}")
         problems.extend(template_problems())
+        problems.extend(lexicon_problems())
     # check_pending stops at the first misspelled hook; drop that pack and look again.
     while True:
         try:
