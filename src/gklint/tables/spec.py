@@ -107,16 +107,86 @@ def best_match(specs: Iterable[LabelSpec], text: str) -> list[tuple[LabelSpec, b
     Exact matches (after folding) first; failing those, the single most similar item
     above the threshold, as a nonstandard wording.
     """
-    return list(_best_match(tuple(specs), text))
+    if not isinstance(specs, tuple):
+        return list(_Matcher(tuple(specs)).find(text))
+    return list(_matcher(specs).find(text))
 
 
-@lru_cache(maxsize=65536)
-def _best_match(specs: tuple[LabelSpec, ...], text: str) -> tuple[tuple[LabelSpec, bool], ...]:
-    exact = [(spec, standard) for spec in specs if (standard := spec.match(text)) is not None]
-    if exact:
-        return tuple(exact)
-    scored = max(((spec.similarity(text), spec) for spec in specs), key=lambda s: s[0], default=(0.0, None))
-    return ((scored[1], False),) if scored[1] is not None and scored[0] >= _SIMILAR else ()
+# NOTE: the matchers are keyed on the identity of a spec tuple, not on its value: a
+# template's tuples live as long as the process, and hashing one (every wording of every
+# item) on each lookup cost more than the lookup itself.
+_MATCHERS: dict[int, _Matcher] = {}
+_MAX_MATCHERS = 256  # templates hold a few dozen tuples; tests build more
+_MAX_RESULTS = 8192  # distinct label texts remembered per tuple: bounded memory on any batch
+
+
+def _matcher(specs: tuple[LabelSpec, ...]) -> _Matcher:
+    found = _MATCHERS.get(id(specs))
+    if found is None or found.specs is not specs:
+        if len(_MATCHERS) >= _MAX_MATCHERS:
+            _MATCHERS.clear()
+        found = _MATCHERS[id(specs)] = _Matcher(specs)  # holds ``specs``: its id is not reused meanwhile
+    return found
+
+
+class _Matcher:
+    """`best_match` over one tuple of items: their wordings folded once, results remembered."""
+
+    __slots__ = ("specs", "_exact", "_similar", "_results")
+
+    def __init__(self, specs: tuple[LabelSpec, ...]) -> None:
+        self.specs = specs
+        # Per item: (folded, bare) standard wordings, then variants — `LabelSpec.match`.
+        self._exact = [
+            (
+                spec,
+                (
+                    ({fold(w) for w in (spec.label, *spec.standard)}, {bare(w) for w in (spec.label, *spec.standard)}),
+                    ({fold(w) for w in spec.variants}, {bare(w) for w in spec.variants}),
+                ),
+            )
+            for spec in specs
+        ]
+        # Per item: its bare wordings — `LabelSpec.similarity`.
+        self._similar = [(spec, [bare(w) for w in (spec.label, *spec.standard, *spec.variants)]) for spec in specs]
+        self._results: dict[str, tuple[tuple[LabelSpec, bool], ...]] = {}
+
+    def find(self, text: str) -> tuple[tuple[LabelSpec, bool], ...]:
+        found = self._results.get(text)
+        if found is None:
+            if len(self._results) >= _MAX_RESULTS:
+                self._results.clear()
+            found = self._results[text] = self._find(text)
+        return found
+
+    def _find(self, text: str) -> tuple[tuple[LabelSpec, bool], ...]:
+        folded, stripped = fold(text), bare(text)
+        exact = []
+        for spec, groups in self._exact:
+            for (folded_wordings, bare_wordings), standard in zip(groups, (True, False), strict=True):
+                # As `LabelSpec.match`: bare words only when long enough to be unambiguous.
+                if folded in folded_wordings or (len(stripped) >= _MIN_BARE and stripped in bare_wordings):
+                    exact.append((spec, standard))
+                    break
+        if exact:
+            return tuple(exact)
+        if len(stripped) < _MIN_SIMILAR:
+            return ()
+        # The first most similar item, as `max` over `LabelSpec.similarity` finds it, but a
+        # full ratio is computed only for wordings whose upper bound reaches the threshold:
+        # an item below it cannot be the answer, and one above it is scored exactly.
+        best, best_score = None, 0.0
+        for spec, wordings in self._similar:
+            score = max((_ratio(stripped, w) for w in wordings if _bound(stripped, w) >= _SIMILAR), default=0.0)
+            if score > best_score:
+                best, best_score = spec, score
+        return ((best, False),) if best is not None and best_score >= _SIMILAR else ()
+
+
+def _bound(a: str, b: str) -> float:
+    """An upper bound of ``_ratio(a, b)``: difflib's ``real_quick_ratio`` (lengths only)."""
+    total = len(a) + len(b)
+    return 2.0 * min(len(a), len(b)) / total if total else 1.0
 
 
 @dataclass(frozen=True, slots=True)
