@@ -58,7 +58,9 @@ class LabelSpec:
     ``kind`` is ``count``, ``signed`` or ``amount`` for value columns; ``unit`` the unit
     the header names. The flags tell the rules what the item is: ``group`` (the parent
     group of a row), ``result`` (a component of 三(七)总计), ``applicant``/``legal`` (table
-    三's applicant and 法人 columns), ``subtotal``, ``optional``.
+    三's applicant and 法人 columns), ``subtotal``, ``optional``. ``en`` names the item in
+    English messages; a pack's template may lack it, and then `english` is the template
+    wording.
     """
 
     key: str
@@ -73,6 +75,12 @@ class LabelSpec:
     legal: bool = False
     subtotal: bool = False
     optional: bool = False
+    en: str = ""
+
+    @property
+    def english(self) -> str:
+        """The item's name in English messages (the template wording if it has none)."""
+        return self.en or self.label
 
     def match(self, text: str) -> bool | None:
         """True if ``text`` names this item in a standard wording, False if only in a
@@ -197,6 +205,7 @@ class BlockSpec:
     title: str
     columns: tuple[LabelSpec, ...]
     rows: tuple[LabelSpec, ...]
+    en: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +257,7 @@ def _label(data: dict[str, Any]) -> LabelSpec:
         legal=data.get("legal", False),
         subtotal=data.get("subtotal", False),
         optional=data.get("optional", False),
+        en=data.get("en", ""),
     )
 
 
@@ -270,6 +280,7 @@ def build_template(data: dict[str, Any]) -> TemplateSpec:
             title=b["title"],
             columns=tuple(_label(c) for c in b["columns"]),
             rows=tuple(_label(r) for r in b["rows"]),
+            en=b.get("en", ""),
         )
         for b in data["t2"]["block"]
     )
