@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from gklint.rules import Rule
 
 hookspec = pluggy.HookspecMarker("gklint")
@@ -27,4 +29,19 @@ def gklint_rules() -> Sequence[Rule]:
 
     Returns:
         The pack's rules, in any order. Codes and names must be unique across packs.
+    """
+
+
+@hookspec
+def gklint_tables() -> Sequence[Traversable]:
+    """Return the table data files this pack adds (``tables_<name>.toml``).
+
+    A file with ``extends = "2021"`` and a ``[variants]`` table adds accepted wordings to a
+    national template (``"t3.denied_law_forbidden" = ["2.其他法律法规禁止公开"]``); a file
+    with ``template = "…"`` adds a whole template (see ``gklint/data/tables_*.toml``).
+    Called once per process; a file that does not parse or apply leaves the pack's tables
+    out with a warning naming the pack.
+
+    Returns:
+        The files, as ``importlib.resources.files(__package__) / "tables_x.toml"`` or paths.
     """

@@ -1,11 +1,19 @@
-"""The plugin host: loads rule packs one by one and collects their rules."""
+"""The plugin host: loads rule packs one by one and collects what their hooks return.
+
+Every hook is called through pluggy (``pm.hook.<name>``), one implementation at a time,
+so a pack that raises is named and left out while the others still count, an
+implementation registered under another name (``@hookimpl(specname=…)``) is called like
+any other, and ``GKLINT_TRACE_PLUGINS=1`` shows each call on standard error.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from importlib.metadata import entry_points
+from importlib.resources.abc import Traversable
 
 import pluggy
 
@@ -18,6 +26,7 @@ ENTRY_POINT_GROUP = "gklint"
 # The selector naming every built-in pack at once (their entry-point names also work).
 NATIONAL = "national"
 NATIONAL_MODULE = "gklint_rules"
+TRACE_VARIABLE = "GKLINT_TRACE_PLUGINS"
 
 
 @dataclass
@@ -44,8 +53,17 @@ def get_plugin_manager(*, load_entry_points: bool = True) -> tuple[pluggy.Plugin
     """A plugin manager with the hookspecs, and the load problems met.
 
     Each entry point is loaded in its own ``try``: a pack that fails to import is
-    reported by name and the others still load.
+    reported by name and the others still load. With the entry points come the problems
+    of the table and lexicon data packs add.
     """
+    pm, problems = _manager(load_entry_points=load_entry_points)
+    if load_entry_points:
+        problems.extend(template_problems())
+        problems.extend(lexicon_problems())
+    return pm, problems
+
+
+def _manager(*, load_entry_points: bool) -> tuple[pluggy.PluginManager, list[str]]:
     pm = pluggy.PluginManager("gklint")
     pm.add_hookspecs(hookspecs)
     problems: list[str] = []
@@ -61,8 +79,6 @@ def get_plugin_manager(*, load_entry_points: bool = True) -> tuple[pluggy.Plugin
             except BaseException as exc:  # noqa: BLE001 - any failure of a pack must not stop the run
                 dist = f" ({ep.dist.name} {ep.dist.version})" if ep.dist else ""
                 problems.append(f"rule pack {ep.name!r}{dist} failed to load: {type(exc).__name__}: {exc}")
-        problems.extend(template_problems())
-        problems.extend(lexicon_problems())
     # check_pending stops at the first misspelled hook; drop that pack and look again.
     while True:
         try:
@@ -71,32 +87,78 @@ def get_plugin_manager(*, load_entry_points: bool = True) -> tuple[pluggy.Plugin
         except pluggy.PluginValidationError as exc:
             problems.append(f"rule pack {pm.get_name(exc.plugin)!r} has a hook gklint does not know: {exc}")
             pm.unregister(exc.plugin)
-    if os.environ.get("GKLINT_TRACE_PLUGINS"):
-        pm.trace.root.setwriter(print)
+    if os.environ.get(TRACE_VARIABLE):
+        # Standard error: the trace must not mix into JSON or SARIF on standard output.
+        pm.trace.root.setwriter(sys.stderr.write)
         pm.enable_tracing()
     return pm, problems
 
 
-def collect_rules(pm: pluggy.PluginManager, problems: list[str] | None = None) -> RuleSet:
-    """Call every pack's ``gklint_rules`` (each in its own try) and validate the rules."""
-    result = RuleSet(problems=list(problems or []))
-    codes: dict[str, str] = {}
-    names: dict[str, str] = {}
-    for name, plugin in pm.list_name_plugin():
-        impl = getattr(plugin, "gklint_rules", None)
-        if impl is None:
+@dataclass(frozen=True, slots=True)
+class HookResult:
+    """What one implementation of a hook returned, and the pack it belongs to."""
+
+    pack: str
+    value: object
+
+
+def call_each(pm: pluggy.PluginManager, name: str, failure: str) -> tuple[list[HookResult], list[str]]:
+    """Call every implementation of hook ``name`` on its own, in registration order.
+
+    Returns the results and, one line each, the implementations that failed (``rule pack
+    'x' {failure}: …``).
+    """
+    hook: pluggy.HookCaller = getattr(pm.hook, name)
+    results: list[HookResult] = []
+    problems: list[str] = []
+    trace = pm.trace.root.get("hook")
+    for impl in hook.get_hookimpls():
+        pack = impl.plugin_name
+        trace(f"{name} of pack {pack!r}")
+        if impl.wrapper or impl.hookwrapper:
+            problems.append(
+                f"rule pack {pack!r}: {impl.function.__name__} is a hook wrapper, which gklint does not call"
+            )
             continue
-        result.groups[name] = frozenset({name})
-        if getattr(plugin, "__name__", "").split(".")[0] == NATIONAL_MODULE:
-            result.groups[NATIONAL] = result.groups.get(NATIONAL, frozenset()) | {name}
         try:
-            rules = list(impl())
+            # NOTE: pluggy has no public way to call one implementation (subset_hook_caller
+            # keeps every plugin whose implementation uses specname=), so this runs what
+            # `pm.hook.<name>()` runs — the manager's traced executor — on one implementation.
+            returned = hook._hookexec(hook.name, [impl], {}, False)
         except KeyboardInterrupt:
             raise
         except BaseException as exc:  # noqa: BLE001 - isolate a broken pack (sys.exit() included)
-            result.problems.append(f"rule pack {name!r} failed to list its rules: {type(exc).__name__}: {exc}")
+            problems.append(f"rule pack {pack!r} {failure}: {type(exc).__name__}: {exc}")
+            continue
+        # pluggy leaves out a None result: an implementation that returned nothing.
+        for value in returned:
+            results.append(HookResult(pack, value))
+    return results, problems
+
+
+def collect_rules(pm: pluggy.PluginManager, problems: list[str] | None = None) -> RuleSet:
+    """Call every pack's ``gklint_rules`` (each implementation in its own try) and validate the rules."""
+    result = RuleSet(problems=list(problems or []))
+    for impl in pm.hook.gklint_rules.get_hookimpls():
+        name = impl.plugin_name
+        result.groups[name] = frozenset({name})
+        if getattr(impl.plugin, "__name__", "").split(".")[0] == NATIONAL_MODULE:
+            result.groups[NATIONAL] = result.groups.get(NATIONAL, frozenset()) | {name}
+    returned, failed = call_each(pm, "gklint_rules", "failed to list its rules")
+    result.problems.extend(failed)
+    codes: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for item in returned:
+        name = item.pack
+        try:
+            rules = list(item.value)  # type: ignore[call-overload]  # checked below, rule by rule
+        except TypeError:
+            result.problems.append(f"rule pack {name!r}: gklint_rules returned {type(item.value).__name__}, not rules")
             continue
         for rule in rules:
+            if not isinstance(rule, Rule):
+                result.problems.append(f"rule pack {name!r}: gklint_rules returned {type(rule).__name__}, not a Rule")
+                continue
             rule = replace(rule, pack=rule.pack or name)
             bad = validate_rule(rule)
             if bad:
@@ -113,6 +175,23 @@ def collect_rules(pm: pluggy.PluginManager, problems: list[str] | None = None) -
             result.rules.append(rule)
     result.rules.sort(key=lambda r: r.code)
     return result
+
+
+def table_packs() -> tuple[list[tuple[str, Sequence[Traversable]]], list[str]]:
+    """The table data files each installed pack's ``gklint_tables`` returns, and the calls that failed.
+
+    A pack that fails to load is already reported with the rule packs; only its hook's
+    failures are returned here.
+    """
+    pm, _ = _manager(load_entry_points=True)
+    returned, problems = call_each(pm, "gklint_tables", "failed to list its table files")
+    packs: list[tuple[str, Sequence[Traversable]]] = []
+    for item in returned:
+        if isinstance(item.value, Sequence) and not isinstance(item.value, str):
+            packs.append((item.pack, item.value))
+        else:
+            problems.append(f"table pack {item.pack!r}: gklint_tables returned {type(item.value).__name__}, not files")
+    return packs, problems
 
 
 def load_rules(extra: Sequence[tuple[str, object]] = ()) -> RuleSet:

@@ -68,9 +68,12 @@ class Rule:
     name: str
     severity: Severity
     check: CheckFunction = field(repr=False)
-    doc: str
+    doc: str = field(repr=False)  # pages long: a traced hook call shows the rules without it
     aliases: tuple[str, ...] = ()
     pack: str = ""
+    # Off until selected by its code, a prefix, its name or its pack (not by `ALL`), or
+    # until its pack is named in `packs`: a province's rules do not apply to other reports.
+    opt_in: bool = False
     # Set by configuration (`[severity]`): then every finding of the rule gets it, even one
     # the rule raised above its default (a blank 总计 beside non-zero parts).
     severity_override: Severity | None = None

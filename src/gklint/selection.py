@@ -62,7 +62,9 @@ def choose(
 ) -> list[Rule]:
     """The rules that run, with severity overrides applied (``select`` None means all).
 
-    ``packs`` (pack or group names) restricts the candidates before selection.
+    ``packs`` (pack or group names) restricts the candidates before selection. An opt-in
+    rule runs only when a selector names it more specifically than ``ALL`` or ``packs``
+    names its pack.
     """
     allowed = None if packs is None else {p for name in packs for p in ruleset.groups.get(name, ())}
     chosen = []
@@ -71,6 +73,8 @@ def choose(
             continue
         on = _best(ruleset, (*(select if select is not None else (ALL,)), *extend_select), rule)
         off = _best(ruleset, ignore, rule)
+        if rule.opt_in and on == 0 and allowed is None:
+            continue
         if on < 0 or off >= on:
             continue
         override = _override(ruleset, severity, rule)

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from gklint import plugins
+from gklint.plugins import ENTRY_POINT_GROUP
 from gklint.tables import spec
-from gklint.tables.spec import ENTRY_POINT_GROUP, bare, fold, merge, template_problems, templates
+from gklint.tables.spec import bare, fold, merge, template_problems, templates
 from gklint.templates import load_data
 
 
@@ -46,28 +48,51 @@ def test_a_province_pack_adds_a_variant() -> None:
     assert templates()["2021"].t3.rows[5].match("2.其他法规禁止公开") is not False
 
 
-def test_table_packs_load_through_entry_points_and_a_broken_one_is_left_out(
+TABLE_PACK = """
+from importlib.resources import files
+
+from gklint.api import hookimpl
+
+
+@hookimpl({marker})
+def {function}():
+    return [files(__name__) / "{file}"]
+"""
+
+
+def test_table_packs_come_through_the_gklint_tables_hook_and_a_broken_one_is_left_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    good, broken = tmp_path / "good_tables", tmp_path / "broken_tables"
-    for package in (good, broken):
+    packs = {
+        # A file that does not apply (no template 1999), a hook that raises, and a good pack
+        # whose implementation has another name (specname=): it is called like any other.
+        "broken_tables": ("", "gklint_tables", "tables_bad.toml", 'extends = "1999"\n'),
+        "raising_tables": ("", "gklint_tables", "missing.toml", None),
+        "good_tables": (
+            'specname="gklint_tables"',
+            "henan_variants",
+            "tables_henan.toml",
+            'extends = "2021"\n[variants]\n"t3.denied_law_forbidden" = ["2.其他法规禁止公开"]\n',
+        ),
+    }
+    for name, (marker, function, file, text) in packs.items():
+        package = tmp_path / name
         package.mkdir()
-        (package / "__init__.py").write_text("")
-    (good / "tables_henan.toml").write_text(
-        'extends = "2021"\n[variants]\n"t3.denied_law_forbidden" = ["2.其他法规禁止公开"]\n', encoding="utf-8"
-    )
-    (broken / "tables_bad.toml").write_text('extends = "1999"\n', encoding="utf-8")
+        source = TABLE_PACK.format(marker=marker, function=function, file=file)
+        if text is None:
+            source = source.replace("return [", "raise RuntimeError('no tables') or [")
+        else:
+            (package / file).write_text(text, encoding="utf-8")
+        (package / "__init__.py").write_text(source, encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
-    points = [
-        metadata.EntryPoint(name="broken", value="broken_tables", group=ENTRY_POINT_GROUP),
-        metadata.EntryPoint(name="good", value="good_tables", group=ENTRY_POINT_GROUP),
-    ]
-    monkeypatch.setattr(spec.metadata, "entry_points", lambda group: points if group == ENTRY_POINT_GROUP else [])
+    points = [metadata.EntryPoint(name=n.removesuffix("_tables"), value=n, group=ENTRY_POINT_GROUP) for n in packs]
+    monkeypatch.setattr(plugins, "entry_points", lambda group: points if group == ENTRY_POINT_GROUP else [])
     spec._load.cache_clear()
     try:
         row = next(r for r in templates()["2021"].t3.rows if r.key == "denied_law_forbidden")
         assert "2.其他法规禁止公开" in row.variants
-        [problem] = template_problems()
-        assert problem.startswith("table pack 'broken' left out: KeyError")
+        raising, broken = template_problems()
+        assert raising == "rule pack 'raising' failed to list its table files: RuntimeError: no tables"
+        assert broken.startswith("table pack 'broken' left out: KeyError")
     finally:
         spec._load.cache_clear()

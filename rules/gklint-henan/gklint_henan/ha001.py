@@ -54,4 +54,6 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-RULE = Rule(code="HA001", name="fee-header-without-decimals", severity=Severity.WARNING, check=check, doc=__doc__)
+RULE = Rule(
+    code="HA001", name="fee-header-without-decimals", severity=Severity.WARNING, check=check, doc=__doc__, opt_in=True
+)

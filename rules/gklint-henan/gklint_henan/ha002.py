@@ -62,4 +62,4 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-RULE = Rule(code="HA002", name="fee-too-many-decimals", severity=Severity.ERROR, check=check, doc=__doc__)
+RULE = Rule(code="HA002", name="fee-too-many-decimals", severity=Severity.ERROR, check=check, doc=__doc__, opt_in=True)

@@ -66,4 +66,4 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-RULE = Rule(code="HA003", name="published-late", severity=Severity.ERROR, check=check, doc=__doc__)
+RULE = Rule(code="HA003", name="published-late", severity=Severity.ERROR, check=check, doc=__doc__, opt_in=True)

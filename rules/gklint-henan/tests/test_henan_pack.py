@@ -1,16 +1,21 @@
-"""The 河南 pack: installed through the entry point, and each rule's pass and fail cases."""
+"""The 河南 pack: installed through the entry point, off until selected, and each rule's pass and fail cases."""
 
 from __future__ import annotations
 
+import json
 from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 import gklint_henan
 from gklint.api import Rule
+from gklint.cli import main
 from gklint.engine import lint_text
 from gklint.plugins import ENTRY_POINT_GROUP, collect_rules, get_plugin_manager, load_rules
 from gklint.rules import RuleContext, validate_rule
+from gklint.selection import choose
 
 NATIONAL_HEADER = "本年收费金额（单位：万元）"
 HENAN_HEADER = "本年收费金额（单位：万元，保留4位小数）"
@@ -99,3 +104,31 @@ def test_a_year_without_a_calendar_deadline_is_not_a_crash(rules: dict[str, Rule
     for year in (9999, 99999):
         found = lint_text(report(signed="2025年2月10日"), [rules["HA003"]], year=year)
         assert [f.code for f in found] == []
+
+
+def test_installed_pack_is_off_until_selected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Installing the pack (as the README's test command does) changes nothing for other provinces."""
+    ruleset = load_rules()
+    assert all(rule.opt_in for rule in ruleset.rules if rule.pack == "henan")
+
+    def chosen(**how: Any) -> set[str]:
+        return {r.code for r in choose(ruleset, **how) if r.code.startswith("HA")}
+
+    assert chosen() == chosen(select=["ALL"]) == set()
+    assert chosen(select=["henan"]) == chosen(extend_select=["HA"]) == {"HA001", "HA002", "HA003"}
+    assert chosen(extend_select=["fee-header-without-decimals"]) == {"HA001"}
+    assert chosen(packs=["national", "henan"]) == {"HA001", "HA002", "HA003"}
+    assert chosen(select=["henan"], ignore=["HA002"]) == {"HA001", "HA003"}
+
+    # A report with the national fee header, as every non-河南 report has it.
+    path = tmp_path / "report.txt"
+    path.write_text(report(header=NATIONAL_HEADER), encoding="utf-8")
+
+    def codes_checked(*args: str) -> list[str]:
+        main(["check", "--format", "json", *args, str(path)])
+        return [f["code"] for f in json.loads(capsys.readouterr().out)["findings"]]
+
+    assert "HA001" not in codes_checked("--isolated")
+    assert "HA001" in codes_checked("--isolated", "--extend-select", "henan")
+    (tmp_path / "gklint.toml").write_text('packs = ["national", "henan"]\n', encoding="utf-8")
+    assert "HA001" in codes_checked()

@@ -1,10 +1,10 @@
 """The statistical-table templates as data (``gklint/data/tables_*.toml``).
 
 Each file defines a template's tables 二, 三 and 四 with canonical keys. A province pack
-ships its own ``tables_*.toml`` in a package registered under the ``gklint_tables`` entry
-point group: a file with ``template = "…"`` adds a whole template, a file with
-``extends = "2021"`` and a ``[variants]`` table (``"t3.denied_law_forbidden" = ["…"]``)
-adds accepted wordings to an existing one.
+returns its own ``tables_*.toml`` files from its ``gklint_tables`` hook: a file with
+``template = "…"`` adds a whole template, a file with ``extends = "2021"`` and a
+``[variants]`` table (``"t3.denied_law_forbidden" = ["…"]``) adds accepted wordings to an
+existing one.
 """
 
 from __future__ import annotations
@@ -15,13 +15,11 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from importlib import metadata, resources
+from importlib import resources
 from typing import Any
 
 from gklint import normalize
 from gklint.templates import load_data
-
-ENTRY_POINT_GROUP = "gklint_tables"
 
 # `(一)` `一、` `1.` at the start of a folded label.
 _ENUMERATOR = re.compile(r"^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}\.)")
@@ -321,12 +319,6 @@ def _is_table_file(name: str) -> bool:
     return name.startswith("tables_") and name.endswith(".toml")
 
 
-def _package_files(package: str) -> Iterator[dict[str, Any]]:
-    for entry in sorted(resources.files(package).iterdir(), key=lambda e: e.name):
-        if _is_table_file(entry.name):
-            yield tomllib.loads(entry.read_text(encoding="utf-8"))
-
-
 def templates() -> dict[str, TemplateSpec]:
     """The built-in templates plus those and the variants that installed packs add.
 
@@ -345,15 +337,18 @@ def template_problems() -> tuple[str, ...]:
 def _load() -> tuple[dict[str, TemplateSpec], tuple[str, ...]]:
     names = sorted(e.name for e in resources.files("gklint").joinpath("data").iterdir() if _is_table_file(e.name))
     files = [load_data(name) for name in names]
-    problems = []
-    for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
+    # Imported here: the plugin host imports this module for `template_problems`.
+    from gklint.plugins import table_packs
+
+    packs, problems = table_packs()
+    for pack, paths in packs:
         # Each pack in its own try, and applied on trial first: one broken pack must not
         # take the national tables (and every table rule) down with it.
         try:
-            extra = list(_package_files(entry_point.value))
+            extra = [tomllib.loads(path.read_text(encoding="utf-8")) for path in paths]
             merge([*files, *extra])
         except Exception as exc:  # noqa: BLE001 - any failure of a pack is reported, not raised
-            problems.append(f"table pack {entry_point.name!r} left out: {type(exc).__name__}: {exc}")
+            problems.append(f"table pack {pack!r} left out: {type(exc).__name__}: {exc}")
             continue
         files.extend(extra)
     return merge(files), tuple(problems)
