@@ -24,6 +24,7 @@ NATIONAL_PACKS = (
     "gklint_rules.prose",
     "gklint_rules.tables",
     "gklint_rules.years",
+    "gklint_rules.suppression",
 )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from gklint.agency import kind_of
@@ -12,6 +12,7 @@ from gklint.findings import Finding, Severity, Text
 from gklint.model import Report, build_report
 from gklint.parser import parse
 from gklint.rules import Rule, RuleContext
+from gklint.suppression import UNUSED_SUPPRESSION, Outcome, Suppression, apply, take_text_comments
 
 INTERNAL_ERROR = "GK000"
 # Seconds one rule may take on one report: a real report takes a rule milliseconds, so
@@ -50,6 +51,23 @@ def lint_report(
     return sorted(unique.values())
 
 
+def lint_suppressed(
+    report: Report, rules: Iterable[Rule], ctx: RuleContext | None = None, suppressions: Sequence[Suppression] = ()
+) -> Outcome:
+    """`lint_report`, then the report's suppression comments applied (`gklint.suppression`).
+
+    ``unused-suppression`` runs last, told which comments suppressed nothing.
+    """
+    rules = list(rules)
+    judges = [rule for rule in rules if rule.code == UNUSED_SUPPRESSION]
+    others = [rule for rule in rules if rule.code != UNUSED_SUPPRESSION]
+    outcome = apply(lint_report(report, others, ctx), suppressions, others)
+    if judges and outcome.unused:
+        ctx = replace(ctx or RuleContext(), unused_suppressions=outcome.unused)
+        outcome = replace(outcome, kept=sorted([*outcome.kept, *lint_report(report, judges, ctx)]))
+    return outcome
+
+
 def _checked(found: Iterable[Finding]) -> list[Finding]:
     """A rule's findings, all of them evaluated (a generator runs here, inside the budget)."""
     out = list(found)
@@ -71,8 +89,13 @@ def lint_text(
     agency: str | None = None,
     ctx: RuleContext | None = None,
 ) -> list[Finding]:
-    """Parse canonical report text and lint it (``year``/``agency`` override the title's)."""
-    return lint_report(build_report(parse(text), text, year=year, agency=agency), rules, ctx)
+    """Parse report text and lint it (``year``/``agency`` override the title's).
+
+    Suppression comments in the text apply as in a .txt report; the findings they
+    suppress are left out.
+    """
+    text, suppressions = take_text_comments(text)
+    return lint_suppressed(build_report(parse(text), text, year=year, agency=agency), rules, ctx, suppressions).kept
 
 
 def _internal_error(report: Report, rule: Rule, exc: BaseException) -> Finding:

@@ -70,3 +70,6 @@ class Finding:
     expected: str | None = field(default=None, compare=False)
     # The place in last year's report a cross-year finding compares this one with.
     related: Related | None = field(default=None, compare=False)
+    # Silenced by a suppression comment in the report (`gklint.suppression`); such a finding
+    # is shown only with --show-suppressed and never counts towards the exit code.
+    suppressed: bool = field(default=False, compare=False)

@@ -12,6 +12,7 @@ from gklint.findings import Finding, Related, Severity, Text
 
 if TYPE_CHECKING:
     from gklint.model import Report
+    from gklint.suppression import Unused
 
 CODE_PATTERN = re.compile(r"^[A-Z]{2}\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -46,11 +47,15 @@ class RuleContext:
 
     ``previous`` is last year's report when the run paired one with this report
     (`gklint.pairing`); rules about one report never look at it.
+
+    ``unused_suppressions`` are the report's suppression comments that suppressed
+    nothing, given only to ``unused-suppression``, which runs after every other rule.
     """
 
     lang: str = "zh"
     agency_kind: str | None = None
     previous: Previous | None = None
+    unused_suppressions: tuple[Unused, ...] = ()
 
 
 CheckFunction = Callable[["Report", RuleContext], Iterable[Finding]]

@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 
 from gklint.budget import FileOverBudget, time_budget
-from gklint.engine import lint_report
+from gklint.engine import lint_suppressed
 from gklint.findings import Finding, Text
 from gklint.model import Report, build_report
 from gklint.parser import parse
@@ -25,6 +25,7 @@ class FileResult:
 
     path: str
     findings: list[Finding] = field(default_factory=list)
+    suppressed: list[Finding] = field(default_factory=list)  # silenced by comments in the report
     error: Text | None = None  # why the file could not be read or checked
     source: SourceDocument | None = None
     internal: bool = False  # the error is a failure of gklint itself, not of the file
@@ -137,11 +138,12 @@ def check_file(
     except ReadError as exc:
         return FileResult(path=path, error=exc.text)
     report = build_report(parse(source.text), source.text, year=year, agency=agency)
-    findings = lint_report(report, rules, ctx)
+    outcome = lint_suppressed(report, rules, ctx, source.suppressions)
     previous = ctx.previous.path if ctx is not None and ctx.previous is not None else None
     return FileResult(
         path=path,
-        findings=findings,
+        findings=outcome.kept,
+        suppressed=outcome.suppressed,
         source=source,
         previous=previous,
         year=report.year,

@@ -7,7 +7,9 @@ A case file names its rule and lists cases. A case gives the report as ``text`` 
 means the rule must stay silent. ``edit`` applies ``[old, new]`` replacements to the
 text first, so a fail case can be the clean sample with one mistake. ``previous`` is last
 year's report for the cross-year rules, given the same way (``text`` or ``file``, ``edit``,
-``year``); the findings' ``related`` line is then checked when a case gives it.
+``year``); the findings' ``related`` line is then checked when a case gives it. ``with``
+lists rules (codes) that run beside the tested one in a case without findings, for a rule
+about the others' findings (unused-suppression); only the tested rule's findings count.
 """
 
 from __future__ import annotations
@@ -60,7 +62,11 @@ def test_case(code: str, case: dict[str, Any], ruleset: RuleSet) -> None:
         last = case["previous"]
         text = _text(last)
         ctx = RuleContext(previous=Previous(build_report(parse(text), text, year=last.get("year")), "last.txt"))
-    findings = lint_text(_text(case), [rule], year=case.get("year"), ctx=ctx)
+    beside = [ruleset.lookup(other) for other in case.get("with", [])]
+    assert None not in beside and not (beside and case.get("findings")), case["with"]
+    findings = lint_text(_text(case), [rule, *beside], year=case.get("year"), ctx=ctx)  # type: ignore[list-item]
+    if beside:
+        findings = [f for f in findings if f.code == code]
     assert all(f.code == code for f in findings), [f.code for f in findings]
     expected = case.get("findings", [])
     assert [(f.span.line, f.span.column) for f in findings] == [(e["line"], e["column"]) for e in expected], [

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gklint.findings import Text
+from gklint.suppression import Suppression
 
 # Sizes are shown in MB of 2**20 bytes, as --max-file-size takes them.
 MB = 1 << 20
@@ -62,6 +63,9 @@ class SourceDocument:
     to where that line came from in the original, for formats whose positions are not
     plain lines (a .docx paragraph, a table cell, a PDF page); it is empty for text
     files, where canonical lines and columns are the file's own.
+
+    ``suppressions`` are the report's ``gklint: ignore`` comments (`gklint.suppression`);
+    a text file's are no longer in ``text``.
     """
 
     path: str
@@ -69,6 +73,7 @@ class SourceDocument:
     format: str
     encoding: str | None = None
     locations: dict[int, Origin] = field(default_factory=dict)
+    suppressions: tuple[Suppression, ...] = ()
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:

@@ -9,12 +9,15 @@ paragraphs, tracked insertions, ``gridBefore`` and ``vMerge``.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from gklint.ast import Span
 from gklint.readers.base import MAX_LINES, Origin, ReadError, SourceDocument
 from gklint.readers.canonical import CanonicalText
 from gklint.readers.grid import SourceCell, expand
 from gklint.readers.numbering import Numbering, W, int_val
+from gklint.suppression import Suppression, directive
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -28,6 +31,10 @@ _TRANSPARENT = {f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag", f"
 # Inside a paragraph: deleted text, floating text boxes and drawings are not the line.
 _SKIP_IN_PARAGRAPH = {f"{W}del", f"{W}moveFrom", f"{W}txbxContent", f"{W}drawing", f"{W}pict", f"{W}object"}
 _AC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Where a comment (批注) is anchored: its range's start and end, and its reference mark.
+_COMMENT_MARKS = (f"{W}commentRangeStart", f"{W}commentRangeEnd", f"{W}commentReference")
+# Suppression comments by id: the rules each names and the directive as written.
+Directives = dict[str, tuple[tuple[str, ...], str]]
 
 
 def read_docx_bytes(data: bytes, path: str, max_bytes: int) -> SourceDocument:
@@ -49,9 +56,53 @@ def read_docx_bytes(data: bytes, path: str, max_bytes: int) -> SourceDocument:
     except KeyError:
         numbering_xml = None
     numbering = Numbering(numbering_xml, document.styles.element)
+    try:
+        comments = _directives(document.part.part_related_by(RT.COMMENTS))
+    except KeyError:
+        comments = {}
     out = CanonicalText()
-    _Body(out, numbering).read(document.element.body)
-    return out.document(path, "docx")
+    body = _Body(out, numbering, comments)
+    body.read(document.element.body)
+    source = out.document(path, "docx")
+    return replace(source, suppressions=_suppressions(source, body.anchored, comments))
+
+
+def _directives(part: object) -> Directives:
+    """The comments whose text starts with ``gklint: ignore``: id -> (rules, directive as written)."""
+    element = getattr(part, "element", None)
+    if element is None:
+        return {}
+    found = {}
+    for comment in element.iter(f"{W}comment"):
+        text = "\n".join(paragraph_text(p, line_breaks=False) for p in comment.iter(f"{W}p"))
+        parsed = directive(text)
+        if parsed is not None and comment.get(f"{W}id") is not None:
+            found[comment.get(f"{W}id")] = parsed
+    return found
+
+
+def _suppressions(
+    source: SourceDocument, anchored: dict[tuple[int, ...], set[str]], comments: Directives
+) -> tuple[Suppression, ...]:
+    """Each directive comment as a suppression of the canonical lines of what it is anchored on."""
+    lines: dict[str, list[int]] = {}
+    for number, origin in sorted(source.locations.items()):
+        key = (origin.paragraph,) if origin.paragraph is not None else (origin.table or 0, origin.row or 0)
+        for ident in sorted(anchored.get(key, ())):
+            lines.setdefault(ident, []).append(number)
+    texts = source.text.split("\n")
+    starts = [0]
+    for text in texts:
+        starts.append(starts[-1] + len(text) + 1)
+    out = []
+    for ident, covered in lines.items():
+        first = covered[0]
+        span = Span(
+            starts[first - 1], starts[first - 1] + len(texts[first - 1]), first, 1, first, len(texts[first - 1]) + 1
+        )
+        rules, written = comments[ident]
+        out.append(Suppression(span=span, lines=tuple(covered), rules=rules, text=written))
+    return tuple(sorted(out, key=lambda s: s.span))
 
 
 def paragraph_text(p: _Element, *, line_breaks: bool) -> str:
@@ -87,11 +138,28 @@ def paragraph_text(p: _Element, *, line_breaks: bool) -> str:
 class _Body:
     """Walks ``w:body`` in order, counting paragraphs and tables for the source map."""
 
-    def __init__(self, out: CanonicalText, numbering: Numbering) -> None:
+    def __init__(self, out: CanonicalText, numbering: Numbering, comments: Directives) -> None:
         self.out = out
         self.numbering = numbering
         self.paragraphs = 0
         self.tables = 0
+        # Suppression comments: the ids of those known, those whose range is open, and
+        # what each is anchored on: (paragraph,) or (table, row) -> comment ids.
+        self.comments = comments
+        self.open: set[str] = set()
+        self.anchored: dict[tuple[int, ...], set[str]] = {}
+
+    def _anchor(self, key: tuple[int, ...], element: _Element) -> None:
+        """Note the suppression comments covering ``element``: open ones, and those marked in it."""
+        found = set(self.open)
+        if self.comments:
+            for mark in element.iter(*_COMMENT_MARKS):
+                ident = mark.get(f"{W}id")
+                if ident in self.comments:
+                    found.add(ident)
+                    (self.open.add if mark.tag == _COMMENT_MARKS[0] else self.open.discard)(ident)
+        if found and key:
+            self.anchored[key] = found
 
     def read(self, body: _Element) -> None:
         stack = [iter(body)]
@@ -108,17 +176,21 @@ class _Body:
                     )
                 text = self.numbering.label(child) + paragraph_text(child, line_breaks=True)
                 self.out.paragraph(text, Origin(paragraph=self.paragraphs))
+                self._anchor((self.paragraphs,), child)
             elif child.tag == f"{W}tbl":
                 self.tables += 1
                 self._table(child, self.tables)
             elif child.tag in _TRANSPARENT:
                 stack.append(iter(child))
+            elif child.tag in _COMMENT_MARKS:  # a range starting or ending between paragraphs
+                self._anchor((), child)
 
     def _table(self, tbl: _Element, number: int) -> None:
         rows = []
         for tr in tbl.iter(f"{W}tr"):
             if _owner_table(tr) is not tbl:
                 continue  # a row of a table nested in a cell: part of that cell's text
+            self._anchor((number, len(rows) + 1), tr)
             column = int_val(tr.find(f"{W}trPr/{W}gridBefore"), 0)
             cells = []
             for tc in tr.iter(f"{W}tc"):

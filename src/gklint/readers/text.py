@@ -6,6 +6,7 @@ import codecs
 import re
 
 from gklint.readers.base import ReadError, SourceDocument
+from gklint.suppression import take_text_comments
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -76,13 +77,16 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def read_text_bytes(data: bytes, path: str) -> SourceDocument:
-    """Decode a .txt/.md report; CRLF and CR line ends become LF (lines stay the same)."""
+    """Decode a .txt/.md report; CRLF and CR line ends become LF (lines stay the same).
+
+    Suppression comments are taken out of the text (`gklint.suppression`).
+    """
     text, encoding = decode(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, suppressions = take_text_comments(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise ReadError("file is empty", zh="文件为空")
     if len(_CONTROL.findall(text[:20000])) > 20:
         raise ReadError(
             "binary file (control characters), not a text report", zh="二进制文件（含控制字符），不是文本报告"
         )
-    return SourceDocument(path=path, text=text, format="text", encoding=encoding)
+    return SourceDocument(path=path, text=text, format="text", encoding=encoding, suppressions=suppressions)
