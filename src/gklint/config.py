@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from fnmatch import fnmatch
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gklint.findings import Severity
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 CONFIG_FILE = "gklint.toml"
 PYPROJECT = "pyproject.toml"
@@ -74,20 +77,22 @@ class Config:
     def ignored_for(self, file: str) -> tuple[str, ...]:
         """Selectors that per-file-ignores turns off for ``file``.
 
-        A glob matches the file's path relative to the configuration's directory, or
-        its bare name when the glob has no ``/``.
+        Globs have .gitignore semantics, relative to the configuration's directory: a glob
+        with a ``/`` is anchored there and its ``*`` stays within one folder
+        (``reports/*.txt`` is not ``reports/archive/x.txt``, ``reports/**`` is), one
+        without matches the name in any folder, and ``dir/`` everything below ``dir``.
         """
         if not self.per_file_ignores or file == "-":
             return ()
         path = Path(file).resolve()
         try:
             relative = path.relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            relative = path.as_posix()
+        except ValueError:  # outside this file's directory: only globs without a / can match
+            relative = path.name
         return tuple(
             selector
             for glob, selectors in self.per_file_ignores
-            if fnmatch(relative, glob) or ("/" not in glob and fnmatch(path.name, glob))
+            if gitignore_glob(glob).match_file(relative)
             for selector in selectors
         )
 
@@ -106,6 +111,18 @@ class Config:
         if line is None and key is not None:
             line = _key_line(self.source, self.table, key)
         return ConfigError(message, self.path, line)
+
+
+@lru_cache(maxsize=256)
+def gitignore_glob(glob: str) -> GitIgnoreSpec:
+    """A per-file-ignores glob compiled with .gitignore semantics; ValueError if it is not one."""
+    import pathspec  # noqa: PLC0415 - only a configuration with per-file-ignores needs it
+
+    spec = pathspec.GitIgnoreSpec.from_lines([glob])  # raises ValueError if malformed
+    # A negation, a comment (`#…`) or an empty glob would silently match nothing here.
+    if glob.startswith("!") or not spec.patterns or any(p.include is None for p in spec.patterns):
+        raise ValueError("it names no files (a negation, a comment or empty)")
+    return spec
 
 
 # key -> (checker, description for the error message)
@@ -173,6 +190,10 @@ def _parse(data: dict[str, Any], base: Config) -> Config:
     for glob, selectors in data.get("per-file-ignores", {}).items():
         if not _strings(selectors):
             raise base.error(f"per-file-ignores {glob!r} must be a list of rules", key=glob)
+        try:
+            gitignore_glob(glob)
+        except ValueError as exc:
+            raise base.error(f"per-file-ignores {glob!r} is not a valid glob: {exc}", key=glob) from None
         per_file.append((glob, tuple(selectors)))
     previous = []
     for this, last in data.get("previous", {}).items():

@@ -128,6 +128,16 @@ def test_per_file_ignores_glob_is_relative_to_the_config(tmp_path: Path) -> None
     assert codes(tmp_path, config, name="new/r.md") == ["TX002:warning"]
 
 
+def test_per_file_ignores_have_gitignore_semantics(tmp_path: Path) -> None:
+    """A `*` stays within its folder (fnmatch's crossed `/`); `**` and `dir/` reach below."""
+    config = '[per-file-ignores]\n"reports/*.txt" = ["TX002"]\n"old/" = ["DT002"]\n"/top.txt" = ["TX002"]\n'
+    assert codes(tmp_path, config, name="reports/r.txt") == ["DT002:warning"]
+    assert codes(tmp_path, config, name="reports/archive/r.txt") == ["DT002:warning", "TX002:warning"]
+    assert codes(tmp_path, config, name="reports/old/deep/r.txt") == ["TX002:warning"]
+    assert codes(tmp_path, config, name="top.txt") == ["DT002:warning"]
+    assert codes(tmp_path, config, name="sub/top.txt") == ["DT002:warning", "TX002:warning"]
+
+
 def test_agency_and_agency_kind(tmp_path: Path) -> None:
     (tmp_path / "gklint.toml").write_text('agency = "某某县人民政府"\n')
     assert project().plan(str(tmp_path / "r.txt")).agency == "某某县人民政府"
@@ -213,6 +223,7 @@ def error_of(tmp_path: Path, text: str, name: str = "gklint.toml") -> ConfigErro
         ('packs = ["./missing.toml"]\n', 1, "rule pack file not found"),
         ('select = ["ST"\nignore = []\n', 2, "invalid TOML"),
         ('[per-file-ignores]\n"*.txt" = "DT002"\n', 2, "must be a list of rules"),
+        ('[per-file-ignores]\n"!*.txt" = ["DT002"]\n', 2, "names no files"),
     ],
 )
 def test_errors_name_file_and_line(tmp_path: Path, text: str, line: int, words: str) -> None:
