@@ -14,13 +14,12 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress
 
 from gklint import __version__
-from gklint.annotate import AnnotateError, write_annotated
 from gklint.baseline import Baseline, BaselineError, check_target, write_baseline
 from gklint.batch import PARALLEL_FROM, Job, check_paths, default_jobs
 from gklint.config import ConfigError, describe
@@ -29,12 +28,7 @@ from gklint.plugins import RuleSet
 from gklint.project import Options, Project
 from gklint.readers import DEFAULT_MAX_BYTES, ReadError, read_path
 from gklint.reporting.base import EXIT_INTERNAL, EXIT_OK, EXIT_TROUBLE, Summary, summarize
-from gklint.reporting.github import write_github
-from gklint.reporting.html import write_html
-from gklint.reporting.json import write_json
-from gklint.reporting.sarif import write_sarif
 from gklint.reporting.terminal import TerminalReporter
-from gklint.reporting.xlsx import write_xlsx
 from gklint.runner import FileResult, expand_paths
 
 # Show a progress bar on a terminal once a run is long enough to wait for.
@@ -260,7 +254,7 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
         previous=args.previous,
     )
     jobs = args.jobs or default_jobs(len(paths))
-    with Progress(console=err, transient=True, disable=not show_progress) as progress:
+    with _progress(err, show_progress) as progress:
         task = progress.add_task("gklint", total=len(paths))
         for path, result in zip(paths, check_paths(project, job, paths, jobs=jobs, stdin=stdin), strict=True):
             if baseline is not None and result.source is not None and reporting:
@@ -286,6 +280,25 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     return summary.exit_code(fail_on)
 
 
+def _progress(err: Console, show: bool) -> Any:
+    """A progress bar on ``err``, or one that shows nothing (rich.progress is not imported then)."""
+    if not show:
+        return contextlib.nullcontext(_NoProgress())
+    from rich.progress import Progress  # noqa: PLC0415 - only a long run on a terminal shows one
+
+    return Progress(console=err, transient=True)
+
+
+class _NoProgress:
+    """The part of rich's `Progress` a run uses, doing nothing."""
+
+    def add_task(self, description: str, total: int) -> int:
+        return 0
+
+    def advance(self, task: int) -> None:
+        pass
+
+
 def _check_previous(last: str, paths: Sequence[str], max_bytes: int) -> None:
     """``--previous``: one report to compare, and a readable last year's report."""
     if len(paths) != 1:
@@ -300,7 +313,10 @@ def _report(
     args: argparse.Namespace, results: list[FileResult], summary: Summary, rules: dict, out: Console, lang: str
 ) -> None:
     """Write the results in ``--format``, to ``-o FILE`` if given."""
+    # Each writer is imported only when its format is asked for (start-up, issue 13).
     if args.format == "xlsx":
+        from gklint.reporting.xlsx import write_xlsx  # noqa: PLC0415
+
         write_xlsx(results, args.output, lang=lang, year=args.year)
         return
     with contextlib.ExitStack() as stack:
@@ -313,17 +329,27 @@ def _report(
                 reporter.file(result)
             reporter.finish(summary, statistics=args.statistics)
         elif args.format == "sarif":
+            from gklint.reporting.sarif import write_sarif  # noqa: PLC0415
+
             write_sarif(results, rules, stream, lang=lang)
         elif args.format == "github":
+            from gklint.reporting.github import write_github  # noqa: PLC0415
+
             write_github(results, stream, lang=lang)
         elif args.format == "html":
+            from gklint.reporting.html import write_html  # noqa: PLC0415
+
             write_html(results, summary, stream, lang=lang, year=args.year)
         else:
+            from gklint.reporting.json import write_json  # noqa: PLC0415
+
             write_json(results, stream, lang=lang)
 
 
 def cmd_annotate(args: argparse.Namespace, out: Console, err: Console) -> int:
     """Write a commented copy of each .docx report; 2 if one could not be annotated."""
+    from gklint.annotate import AnnotateError, write_annotated  # noqa: PLC0415 - python-docx's writer
+
     project = _project(args)
     lang = args.lang or project.config_for(".").lang or "zh"
     paths = list(expand_paths(args.paths, include=["*.docx"]))

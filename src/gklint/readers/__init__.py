@@ -23,9 +23,6 @@ from gklint.readers.base import (
     SourceDocument,
     read_bytes,
 )
-from gklint.readers.docx import read_docx_bytes
-from gklint.readers.html import read_html_bytes
-from gklint.readers.pdf import read_pdf_bytes
 from gklint.readers.text import read_text_bytes
 
 Reader = Callable[[bytes, str, int], SourceDocument]
@@ -35,8 +32,23 @@ def _text(data: bytes, path: str, max_bytes: int) -> SourceDocument:
     return read_text_bytes(data, path)
 
 
+# Each reader module is imported when a file of its type is read (start-up, issue 13).
 def _html(data: bytes, path: str, max_bytes: int) -> SourceDocument:
+    from gklint.readers.html import read_html_bytes  # noqa: PLC0415
+
     return read_html_bytes(data, path)
+
+
+def _docx(data: bytes, path: str, max_bytes: int) -> SourceDocument:
+    from gklint.readers.docx import read_docx_bytes  # noqa: PLC0415
+
+    return read_docx_bytes(data, path, max_bytes)
+
+
+def _pdf(data: bytes, path: str, max_bytes: int) -> SourceDocument:
+    from gklint.readers.pdf import read_pdf_bytes  # noqa: PLC0415
+
+    return read_pdf_bytes(data, path, max_bytes)
 
 
 # The extensions a directory walk picks up, and the reader for each.
@@ -47,12 +59,12 @@ SUFFIXES: dict[str, Reader] = {
     ".html": _html,
     ".htm": _html,
     ".shtml": _html,
-    ".docx": read_docx_bytes,
-    ".pdf": read_pdf_bytes,
+    ".docx": _docx,
+    ".pdf": _pdf,
 }
 # Named explicitly, a legacy .doc goes to the .docx reader, which explains that it
 # cannot read it; a directory walk skips it.
-_EXPLICIT_ONLY: dict[str, Reader] = {".doc": read_docx_bytes}
+_EXPLICIT_ONLY: dict[str, Reader] = {".doc": _docx}
 
 
 def supported(path: Path) -> bool:
