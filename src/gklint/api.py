@@ -1,6 +1,11 @@
 """The public API for rule authors: everything a rule pack imports from gklint.
 
-Rules import this module and nothing else from gklint, so the internals can change.
+Rules import this module and nothing else from gklint, so the internals can change; the
+national rules are held to it by tests/test_api_boundary.py, which also checks that every
+public attribute of a class exported here is of an exported (or built-in) type. Table
+templates are reached through ``StatTable.grid``/``blocks`` (``GridSpec``, ``BlockSpec``,
+``LabelSpec``), the required sections through ``Report.section_specs`` (``SectionSpec``),
+the report's own rows behind a table through ``StatTable.source_rows``.
 """
 
 from __future__ import annotations
@@ -9,9 +14,9 @@ import pluggy
 
 from gklint.ast import Cell, Document, Heading, Node, Paragraph, Row, Section, Span, SubHeading, Table, Title
 from gklint.findings import Finding, Related, Severity, Text
-from gklint.model import Marker, Report, ReportSection
+from gklint.model import Marker, Report, ReportSection, YearFound
 from gklint.normalize import label as normalize_label
-from gklint.prose.lexicon import Lexicon, lexicon
+from gklint.prose.lexicon import Entry, Lexicon, lexicon
 from gklint.prose.link import CountClaim, NoneClaim, Reading, UpheldClaim, breakdowns
 from gklint.prose.nodes import (
     AsOf,
@@ -30,14 +35,19 @@ from gklint.prose.nodes import (
     Share,
     Upheld,
     Year,
+    YearMonth,
 )
 from gklint.rules import Previous, Rule, RuleContext
+from gklint.suppression import Suppression, Unused
 from gklint.tables import Label, Problem, StatTable, TableCell, TableRow, Value, ValueKind, format_number
+from gklint.tables.spec import BlockSpec, GridSpec, LabelSpec
+from gklint.templates import SectionSpec
 
 hookimpl = pluggy.HookimplMarker("gklint")
 
 __all__ = [
     "AsOf",
+    "BlockSpec",
     "BookTitle",
     "Breakdown",
     "Cell",
@@ -45,10 +55,13 @@ __all__ = [
     "CountClaim",
     "Date",
     "Document",
+    "Entry",
     "Finding",
+    "GridSpec",
     "Group",
     "Heading",
     "Label",
+    "LabelSpec",
     "Lexicon",
     "Marker",
     "MonthDay",
@@ -70,22 +83,27 @@ __all__ = [
     "Rule",
     "RuleContext",
     "Section",
+    "SectionSpec",
     "Sentence",
     "Severity",
     "Share",
     "Span",
     "StatTable",
     "SubHeading",
+    "Suppression",
     "Table",
     "TableCell",
     "TableRow",
     "Text",
     "Title",
+    "Unused",
     "Upheld",
     "UpheldClaim",
     "Value",
     "ValueKind",
     "Year",
+    "YearFound",
+    "YearMonth",
     "breakdowns",
     "format_number",
     "hookimpl",

@@ -15,7 +15,7 @@ from gklint import normalize
 from gklint.ast import Block, Cell, Document, Heading, Paragraph, Row, Section, Span, SubHeading, Table, Title
 from gklint.prose.link import Claim, link
 from gklint.tables import StatTable, Tables, recognize
-from gklint.templates import SectionSpec, Structure, structure
+from gklint.templates import SectionSpec, structure
 
 # `2021年`, `2021年度`; the year must be followed by 年 so 文号 like 〔2021〕 are not taken.
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
@@ -246,9 +246,9 @@ class Report:
         return None
 
     @property
-    def structure(self) -> Structure:
-        """The national format's sections and template markers (data, see gklint/data)."""
-        return structure()
+    def section_specs(self) -> tuple[SectionSpec, ...]:
+        """The six sections the national format requires, in order (data, see gklint/data)."""
+        return structure().sections
 
     @cached_property
     def anchor(self) -> Span:

@@ -49,8 +49,8 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         return
     present = {s.number for s in report.sections}
     # After the cut of a truncated report nothing is "missing": the file stops there.
-    cut = max(present) if report.truncated_at is not None else len(report.structure.sections)
-    for spec in report.structure.sections:
+    cut = max(present) if report.truncated_at is not None else len(report.section_specs)
+    for spec in report.section_specs:
         if spec.number in present or spec.number > cut:
             continue
         numeral = NUMERALS[spec.number - 1]

@@ -107,7 +107,7 @@ def _judged(table: StatTable, cells: list[TableCell | None]) -> bool:
 
 def identities(table: StatTable) -> Iterator[Identity]:
     """Every identity of table 三 that can be judged, holding or not."""
-    grid = table.template.t3
+    grid = table.grid
     if all(table.is_readable(r) for r in BALANCE_ROWS):
         new, over, done, forward = (table[r] for r in BALANCE_ROWS)
         for column, cell in forward.cells.items():

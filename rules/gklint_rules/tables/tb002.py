@@ -53,7 +53,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     table = report.table3
     if table is None or not tables_required(report):
         return
-    grid = table.template.t3
+    grid = table.grid
     parts = [spec.key for spec in grid.rows if spec.result]
     total_row = table.rows.get(grid.total_row or "")
     if total_row is None or any(p not in table.rows for p in parts):

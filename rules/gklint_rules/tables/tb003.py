@@ -49,7 +49,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     table = report.table3
     if table is None or not tables_required(report):
         return
-    grid = table.template.t3
+    grid = table.grid
     applicants = [c.key for c in grid.columns if c.applicant]
     legal = [c.key for c in grid.columns if c.legal]
     subtotals = [c.key for c in grid.columns if c.subtotal]

@@ -37,8 +37,8 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     table = report.table4
     if table is None or not tables_required(report):
         return
-    total_key = table.template.t4.total_column
-    parts = [c.key for c in table.template.t4.columns if c.key != total_key]
+    total_key = table.grid.total_column
+    parts = [c.key for c in table.grid.columns if c.key != total_key]
     for row in table.rows.values():
         total = row.get(total_key)
         mismatch = check_sum(table, total, [row.get(k) for k in parts])

@@ -49,8 +49,9 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         return
     # A truncated report's tables from its last section on were cut away (report-truncated).
     cut = max(s.number for s in report.sections) if report.truncated_at is not None else None
+    found = {"table2": report.table2, "table3": report.table3, "table4": report.table4}
     for attribute, number, title, subject in TABLES:
-        if getattr(report, attribute) is not None or (cut is not None and number >= cut):
+        if found[attribute] is not None or (cut is not None and number >= cut):
             continue
         section = report.section(number)
         span = section.heading.span if section is not None else report.end

@@ -40,22 +40,21 @@ from gklint_rules.tables._helpers import present
 
 def _expected(table: StatTable) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(row key, label) and (header key, label) pairs the template requires."""
-    template = table.template
     if table.name == "t2":
-        rows = [(r.key, r.label) for b in template.t2 for r in b.rows]
+        rows = [(r.key, r.label) for b in table.blocks for r in b.rows]
         columns = [
             (f"{b.key}.{c.key}", c.label)
-            for b in template.t2
+            for b in table.blocks
             if any(r.key in table.rows for r in b.rows)
             for c in b.columns
         ]
     elif table.name == "t3":
-        rows = [(r.key, r.label) for r in template.t3.rows]
-        columns = [(c.key, c.label) for c in template.t3.columns if not c.optional]
+        rows = [(r.key, r.label) for r in table.grid.rows]
+        columns = [(c.key, c.label) for c in table.grid.columns if not c.optional]
     else:
-        rows = [(g.key, g.label) for g in template.t4.groups]
+        rows = [(g.key, g.label) for g in table.grid.groups]
         columns = [
-            (f"{g}.{c.key}", f"{label}·{c.label}") for g, label in rows if g in table.rows for c in template.t4.columns
+            (f"{g}.{c.key}", f"{label}·{c.label}") for g, label in rows if g in table.rows for c in table.grid.columns
         ]
     return rows, columns
 
@@ -92,7 +91,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             continue
         rows, columns = _expected(table)
         damaged = {key for p in table.problems for key in p.rows}
-        end = table.fragments[-1].rows[-1].span
+        end = table.source_rows[-1].span
         # The rows after the cut of a truncated report are report-truncated's business.
         cut = report.truncated_at is not None and end.start <= report.truncated_at.start
         for labels, following in _runs(rows, set(table.rows) | damaged):
@@ -102,7 +101,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             yield _finding(table, labels, span if following not in damaged else end, ("行", "rows"))
         if not table.rows:
             continue
-        header = min((h.span for h in table.headers.values()), default=table.fragments[0].span)
+        header = min((h.span for h in table.headers.values()), default=table.source_rows[0].span)
         for labels, following in _runs(columns, set(table.headers)):
             span = table.headers[following].span if following is not None else header
             yield _finding(table, labels, span, ("列", "columns"))

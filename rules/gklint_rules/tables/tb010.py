@@ -38,13 +38,13 @@ from gklint_rules.tables._helpers import n, present
 def _parts(table: StatTable, cell: TableCell) -> list[TableCell | None]:
     """The cells a total adds up, empty if ``cell`` is not a total."""
     if table.name == "t3":
-        grid = table.template.t3
+        grid = table.grid
         if cell.column == grid.total_column:
             return [table.get(cell.row, c.key) for c in grid.columns if c.applicant]
         if cell.row == grid.total_row:
             return [table.get(r.key, cell.column) for r in grid.rows if r.result]
-    if table.name == "t4" and cell.column == table.template.t4.total_column:
-        return [table.get(cell.row, c.key) for c in table.template.t4.columns if c.key != cell.column]
+    if table.name == "t4" and cell.column == table.grid.total_column:
+        return [table.get(cell.row, c.key) for c in table.grid.columns if c.key != cell.column]
     return []
 
 

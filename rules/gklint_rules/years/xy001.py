@@ -91,7 +91,7 @@ def _follows_from_parts(
 ) -> bool:
     """Whether a total column differs only by its parts' differences (reported on the parts)."""
     spec = pairs[column][0].spec
-    if column == table.template.t3.total_column:
+    if column == table.grid.total_column:
         parts = [c for c, (cell, _) in pairs.items() if cell.spec.applicant]
     elif spec.subtotal:
         parts = [c for c, (cell, _) in pairs.items() if cell.spec.legal]

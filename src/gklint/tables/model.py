@@ -9,9 +9,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from gklint.ast import Span, Table
+from gklint.ast import Row, Span, Table
 from gklint.findings import Text
-from gklint.tables.spec import LabelSpec, TemplateSpec
+from gklint.tables.spec import BlockSpec, GridSpec, LabelSpec, TemplateSpec
 from gklint.tables.values import Value
 
 TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
@@ -107,6 +107,24 @@ class StatTable:
     def title(self) -> str:
         """The table's name in messages (``表三``)."""
         return TABLE_NAMES[self.name]
+
+    @property
+    def grid(self) -> GridSpec:
+        """Table 三's or 四's template: its rows (四: groups), columns and totals."""
+        if self.name == "t2":
+            raise ValueError("table 二 is made of blocks: read `blocks`")
+        return self.template.t3 if self.name == "t3" else self.template.t4
+
+    @property
+    def blocks(self) -> tuple[BlockSpec, ...]:
+        """Table 二's template: its blocks (第二十条 items), each with rows and columns; empty for 三 and 四."""
+        return self.template.t2 if self.name == "t2" else ()
+
+    @property
+    def source_rows(self) -> tuple[Row, ...]:
+        """The report's rows the table was read from, in order (a table split by a page
+        break included), each with its cells and their spans."""
+        return tuple(row for fragment in self.fragments for row in fragment.rows)
 
     @property
     def span(self) -> Span:
