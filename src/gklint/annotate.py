@@ -213,7 +213,8 @@ def _place(body: _Body, source: SourceDocument, lines: list[str], finding: Findi
 
 def _pieces(chars: list[_Char]) -> list[tuple[str, list[_Char]]]:
     """The non-empty cleaned lines of a paragraph split at its line breaks."""
-    out, piece = [], []
+    out: list[tuple[str, list[_Char]]] = []
+    piece: list[_Char] = []
     for c in [*chars, _Char("\n")]:
         if c.char == "\n":
             text, where = _clean(piece)
@@ -312,8 +313,8 @@ def _runs(place: _Place) -> list[_Element]:
         first, last = chars[0], chars[-1]
         if all(c.child.getparent().tag == f"{W}r" for c in (first, last)):  # type: ignore[union-attr]
             same = first.child.getparent() is last.child.getparent()  # type: ignore[union-attr]
-            left_of_end, _ = _split(last.child, last.offset + 1)  # type: ignore[arg-type]
-            _, start_run = _split(first.child, first.offset)  # type: ignore[arg-type]
+            left_of_end, _ = _split(last.child, last.offset + 1)
+            _, start_run = _split(first.child, first.offset)
             assert left_of_end is not None and start_run is not None
             return [start_run, start_run if same else left_of_end]
     runs = [r for r in place.element.iter(f"{W}r") if any(c.tag == f"{W}t" and c.text for c in r)]
@@ -364,7 +365,7 @@ def annotate(data: bytes, source: SourceDocument, findings: Sequence[Finding], *
 
     document = docx.Document(io.BytesIO(data))
     try:
-        numbering_xml = document.part.part_related_by(RT.NUMBERING).element
+        numbering_xml = document.part.part_related_by(RT.NUMBERING).element  # type: ignore[attr-defined]  # an XmlPart
     except KeyError:
         numbering_xml = None
     body = _Body(document.element.body, Numbering(numbering_xml, document.styles.element))

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from rich.console import Console
 from rich.markup import escape
@@ -30,6 +30,9 @@ from gklint.readers import DEFAULT_MAX_BYTES, ReadError, read_path
 from gklint.reporting.base import EXIT_INTERNAL, EXIT_OK, EXIT_TROUBLE, Summary, summarize
 from gklint.reporting.terminal import TerminalReporter
 from gklint.runner import FileResult, expand_paths
+
+if TYPE_CHECKING:
+    from gklint.rules import Rule
 
 # Show a progress bar on a terminal once a run is long enough to wait for.
 PROGRESS_FROM = 20
@@ -229,7 +232,7 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     stdin = sys.stdin.buffer.read(args.max_file_size + 1) if "-" in paths else None  # one more byte: too big
     if args.previous is not None:
         _check_previous(args.previous, paths, args.max_file_size)
-    rules = {}
+    rules: dict[str, Rule] = {}
     for path in paths:  # every configuration error before any output
         rules.update((rule.code, rule) for rule in project.plan(path).rules)
     _warn_problems(RuleSet(problems=project.problems), err)
@@ -310,7 +313,12 @@ def _check_previous(last: str, paths: Sequence[str], max_bytes: int) -> None:
 
 
 def _report(
-    args: argparse.Namespace, results: list[FileResult], summary: Summary, rules: dict, out: Console, lang: str
+    args: argparse.Namespace,
+    results: list[FileResult],
+    summary: Summary,
+    rules: dict[str, Rule],
+    out: Console,
+    lang: str,
 ) -> None:
     """Write the results in ``--format``, to ``-o FILE`` if given."""
     # Each writer is imported only when its format is asked for (start-up, issue 13).
@@ -322,7 +330,7 @@ def _report(
     with contextlib.ExitStack() as stack:
         if args.output is not None:
             out = Console(file=stack.enter_context(args.output.open("w", encoding="utf-8")), width=out.width)
-        stream = out.file
+        stream = cast(TextIO, out.file)  # rich types it IO[str]; it is a text stream
         if args.format == "text":
             reporter = TerminalReporter(out, lang=lang)
             for result in results:

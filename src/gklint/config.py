@@ -207,7 +207,7 @@ def _parse(data: dict[str, Any], base: Config) -> Config:
     toml_packs = tuple((base.root / p).resolve() for p in packs or () if p.endswith(".toml"))
     for pack in toml_packs:
         if not pack.is_file():
-            raise base.error(f"rule pack file not found: {pack}", value=_original(packs, pack, base.root))
+            raise base.error(f"rule pack file not found: {pack}", value=_original(packs or [], pack, base.root))
     names = tuple(p for p in packs or () if not p.endswith(".toml"))
     return Config(
         path=base.path,

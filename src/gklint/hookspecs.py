@@ -30,6 +30,7 @@ def gklint_rules() -> Sequence[Rule]:
     Returns:
         The pack's rules, in any order. Codes and names must be unique across packs.
     """
+    raise NotImplementedError  # a specification: pluggy calls the packs' implementations
 
 
 @hookspec
@@ -45,3 +46,4 @@ def gklint_tables() -> Sequence[Traversable]:
     Returns:
         The files, as ``importlib.resources.files(__package__) / "tables_x.toml"`` or paths.
     """
+    raise NotImplementedError  # a specification: pluggy calls the packs' implementations

@@ -148,10 +148,10 @@ class Report:
         """
         votes: list[YearFound] = []
         lines = [n for n in self.prose if n is not self.document.title]
-        for node in [b for b in self.document.preamble[:5] if isinstance(b, Paragraph)]:
-            match = _REPORT_LINE.search(node.text.translate(_YEAR_DIGITS))
+        for opening in [b for b in self.document.preamble[:5] if isinstance(b, Paragraph)]:
+            match = _REPORT_LINE.search(opening.text.translate(_YEAR_DIGITS))
             if match:
-                votes.append(YearFound(int(match.group(1)), "preamble", node.span.sub(match.start(1), 4)))
+                votes.append(YearFound(int(match.group(1)), "preamble", opening.span.sub(match.start(1), 4)))
                 break
         period = next(((n, m) for n in lines for m in [_PERIOD_YEAR.search(n.text.translate(_YEAR_DIGITS))] if m), None)
         body: dict[int, list[Span]] = {}

@@ -132,7 +132,9 @@ class _ToAst(Transformer[Token, Document]):
             if not isinstance(block, _SpacedRun):
                 out.append(block)
                 continue
-            runs, between, rows = [block], [], list(block.rows)
+            runs: list[_SpacedRun | Paragraph | SubHeading] = [block]
+            between: list[Paragraph | SubHeading] = []
+            rows = list(block.rows)
             while index < len(blocks):
                 nxt = blocks[index]
                 if isinstance(nxt, _SpacedRun):
@@ -174,9 +176,9 @@ class _ToAst(Transformer[Token, Document]):
 
     def section(self, children: list[tuple[Heading, Span] | Block | list[Table | Paragraph]]) -> Section:
         (heading, span), *blocks = self._settle(children)
-        end = blocks[-1].span if blocks else span  # type: ignore[union-attr]
+        end = blocks[-1].span if blocks else span
         whole = Span(span.start, end.end, span.line, span.column, end.end_line, end.end_column)
-        return Section(span=whole, heading=heading, blocks=tuple(blocks))  # type: ignore[arg-type]
+        return Section(span=whole, heading=heading, blocks=tuple(blocks))
 
     def start(self, children: list[Block | Section | list[Table | Paragraph]]) -> Document:
         flat = self._settle(children)
@@ -195,7 +197,7 @@ class _ToAst(Transformer[Token, Document]):
         return Document(
             span=Span.of(self._text, 0, len(self._text)),
             title=title,
-            preamble=tuple(preamble),  # type: ignore[arg-type]
+            preamble=tuple(preamble),
             sections=sections,
         )
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib.metadata import entry_points
 from importlib.resources.abc import Traversable
+from typing import cast
 
 import pluggy
 
@@ -124,7 +125,8 @@ def call_each(pm: pluggy.PluginManager, name: str, failure: str) -> tuple[list[H
             # NOTE: pluggy has no public way to call one implementation (subset_hook_caller
             # keeps every plugin whose implementation uses specname=), so this runs what
             # `pm.hook.<name>()` runs — the manager's traced executor — on one implementation.
-            returned = hook._hookexec(hook.name, [impl], {}, False)
+            # Not firstresult: a list of the non-None results.
+            returned = cast(list[object], hook._hookexec(hook.name, [impl], {}, False))
         except KeyboardInterrupt:
             raise
         except BaseException as exc:  # noqa: BLE001 - isolate a broken pack (sys.exit() included)
@@ -150,12 +152,10 @@ def collect_rules(pm: pluggy.PluginManager, problems: list[str] | None = None) -
     names: dict[str, str] = {}
     for item in returned:
         name = item.pack
-        try:
-            rules = list(item.value)  # type: ignore[call-overload]  # checked below, rule by rule
-        except TypeError:
+        if not isinstance(item.value, Iterable) or isinstance(item.value, str):
             result.problems.append(f"rule pack {name!r}: gklint_rules returned {type(item.value).__name__}, not rules")
             continue
-        for rule in rules:
+        for rule in list(item.value):
             if not isinstance(rule, Rule):
                 result.problems.append(f"rule pack {name!r}: gklint_rules returned {type(rule).__name__}, not a Rule")
                 continue

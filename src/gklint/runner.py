@@ -182,8 +182,8 @@ def contain(path: str, timeout: float | None, check: Callable[[], FileResult]) -
             ),
         )
     except Exception as raised:  # noqa: BLE001 - the last line of defence for one file
-        exc = _unwrapped(raised)
-        if isinstance(exc, MemoryError):
+        failure = _unwrapped(raised)
+        if isinstance(failure, MemoryError):
             # The file's content asked for more memory than the process may have (a
             # limit on address space, or the machine's): a property of the file.
             return FileResult(
@@ -191,7 +191,7 @@ def contain(path: str, timeout: float | None, check: Callable[[], FileResult]) -
                 error=Text(zh="检查该文件时内存不足，已停止", en="checking ran out of memory and was stopped"),
             )
         # One line, however the library formats its message.
-        detail = f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
+        detail = f"{type(failure).__name__}: {' '.join(str(failure).split())[:300]}"
         return FileResult(
             path=path,
             internal=True,

@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from gklint import normalize
 
@@ -40,7 +41,7 @@ class Structure:
     section_markers: dict[str, tuple[str, ...]]
 
 
-def load_data(name: str) -> dict:
+def load_data(name: str) -> dict[str, Any]:
     """Parse a TOML data file shipped in ``gklint/data``."""
     return tomllib.loads(resources.files("gklint").joinpath("data", name).read_text(encoding="utf-8"))
 

@@ -25,6 +25,7 @@ from typing import Any
 
 import pluggy
 
+from gklint.ast import Heading, Paragraph, SubHeading, Title
 from gklint.cellexpr import Expression, ExpressionError
 from gklint.cellexpr import parse as parse_expression
 from gklint.config import ConfigError, read_toml
@@ -210,6 +211,7 @@ def _mention(entry: dict[str, Any], message: Text, help_text: Text | None) -> Ch
 
 def _forbid(entry: dict[str, Any], message: Text, help_text: Text | None) -> Check:
     def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+        lines: tuple[Title | Heading | SubHeading | Paragraph, ...]
         if "section" in entry:
             section = report.section(entry["section"])
             lines = section.prose if section is not None else ()

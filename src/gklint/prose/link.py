@@ -253,9 +253,9 @@ class _Sentence:
             elif isinstance(item, Share | Percent):
                 anchor = item.span.end
             elif isinstance(item, Negation):
-                claim = self._none(item, end)
-                if claim is not None:
-                    yield claim
+                none = self._none(item, end)
+                if none is not None:
+                    yield none
             elif isinstance(item, Upheld):
                 groups = tuple(
                     group

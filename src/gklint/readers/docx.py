@@ -52,7 +52,7 @@ def read_docx_bytes(data: bytes, path: str, max_bytes: int) -> SourceDocument:
     except (PackageNotFoundError, LxmlError, KeyError, ValueError) as exc:
         raise ReadError(f"not a readable Word document: {exc}", zh=f"不是可读取的 Word 文档：{exc}") from None
     try:
-        numbering_xml = document.part.part_related_by(RT.NUMBERING).element
+        numbering_xml = document.part.part_related_by(RT.NUMBERING).element  # type: ignore[attr-defined]  # an XmlPart
     except KeyError:
         numbering_xml = None
     numbering = Numbering(numbering_xml, document.styles.element)
@@ -186,7 +186,7 @@ class _Body:
                 self._anchor((), child)
 
     def _table(self, tbl: _Element, number: int) -> None:
-        rows = []
+        rows: list[list[SourceCell]] = []
         for tr in tbl.iter(f"{W}tr"):
             if _owner_table(tr) is not tbl:
                 continue  # a row of a table nested in a cell: part of that cell's text

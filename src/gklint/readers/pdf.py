@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from gklint.parser import line_kind
 from gklint.readers.base import Origin, ReadError, SourceDocument
 from gklint.readers.canonical import CanonicalText
-from gklint.readers.grid import SourceCell, expand
+from gklint.readers.grid import Slot, SourceCell, expand
 
 INSTALL_HINT = "reading PDF files needs the optional extra: pip install 'gklint[pdf]'"
 INSTALL_HINT_ZH = "读取 PDF 文件需要安装可选组件：pip install 'gklint[pdf]'"
@@ -104,10 +104,10 @@ def read_pdf_bytes(data: bytes, path: str, max_bytes: int) -> SourceDocument:
             raise ReadError(
                 "the PDF is password-protected; remove the password", zh="PDF 设有密码；请去掉密码"
             ) from None
-        exc = cause if isinstance(cause, BaseException) else exc
+        reason = cause if isinstance(cause, BaseException) else exc
         raise ReadError(
-            f"not a readable PDF ({type(exc).__name__}: {exc})",
-            zh=f"不是可读取的 PDF（{type(exc).__name__}：{exc}）",
+            f"not a readable PDF ({type(reason).__name__}: {reason})",
+            zh=f"不是可读取的 PDF（{type(reason).__name__}：{reason}）",
         ) from None
     if not any(isinstance(item, _Table) or item.text.strip() for item in items):
         raise ReadError(
@@ -162,11 +162,11 @@ class _BoundedInflate:
 def _bounded_inflate(budget: int) -> Iterator[None]:
     from pdfminer import pdftypes
 
-    pdftypes.zlib = _InflateBudget(budget)  # type: ignore[assignment]
+    pdftypes.zlib = _InflateBudget(budget)  # type: ignore[assignment,attr-defined]
     try:
         yield
     finally:
-        pdftypes.zlib = zlib
+        pdftypes.zlib = zlib  # type: ignore[attr-defined]  # pdfminer's own `import zlib`
 
 
 def _page_items(page, number: int) -> list[_Line | _Table]:  # type: ignore[no-untyped-def]  # pdfplumber is untyped
@@ -259,7 +259,11 @@ def _write(items: list[_Line | _Table], path: str) -> SourceDocument:
             flush()
             tables += 1
             grid = expand([[SourceCell(text) for text in row] for row in item.grid()])
-            out.table(grid, lambda r, row, t=item, n=tables: Origin(page=t.pages[r], table=n, row=r + 1))
+
+            def origin(r: int, row: list[Slot], t: _Table = item, n: int = tables) -> Origin:
+                return Origin(page=t.pages[r], table=n, row=r + 1)
+
+            out.table(grid, origin)
         elif paragraph and _continues(paragraph[-1], item, margins):
             paragraph.append(item)
         else:

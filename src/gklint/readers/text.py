@@ -59,8 +59,8 @@ def decode(data: bytes) -> tuple[str, str]:
     import charset_normalizer  # noqa: PLC0415 - slow to import; UTF-8 files never need it
 
     best = charset_normalizer.from_bytes(data).best()
-    encoding = _CHINESE_CAPABLE.get(best.encoding) if best is not None else None
-    if encoding is None:
+    detected = _CHINESE_CAPABLE.get(best.encoding) if best is not None else None
+    if detected is None:
         guess = f" (best guess {best.encoding}, which cannot hold Chinese text)" if best is not None else ""
         guess_zh = f"（最接近的是 {best.encoding}，但它不能表示中文）" if best is not None else ""
         raise ReadError(
@@ -68,11 +68,11 @@ def decode(data: bytes) -> tuple[str, str]:
             zh=f"无法确定文本编码{guess_zh}；请另存为 UTF-8",
         )
     try:
-        return data.decode(encoding), encoding
+        return data.decode(detected), detected
     except UnicodeDecodeError as exc:
         raise ReadError(
-            f"cannot decode as {encoding}: {exc.reason}; save the file as UTF-8",
-            zh=f"无法按 {encoding} 解码：{exc.reason}；请另存为 UTF-8",
+            f"cannot decode as {detected}: {exc.reason}; save the file as UTF-8",
+            zh=f"无法按 {detected} 解码：{exc.reason}；请另存为 UTF-8",
         ) from None
 
 

@@ -79,9 +79,10 @@ def related_line(finding: Finding, lang: str) -> str:
 def note(finding: Finding, lang: str) -> str:
     """``TB002 错误：message（应为 26）`` as escaped HTML."""
     label = LABELS[lang].get(finding.severity, str(finding.severity))
-    expected = f"（{EXPECTED[lang]} {escape(finding.expected)}）" if finding.expected else ""
-    if lang == "en" and expected:
-        expected = f" ({EXPECTED[lang]} {escape(finding.expected)})"
+    value = escape(finding.expected) if finding.expected else ""
+    expected = f"（{EXPECTED[lang]} {value}）" if value else ""
+    if lang == "en" and value:
+        expected = f" ({EXPECTED[lang]} {value})"
     colon = "：" if lang == "zh" else ": "
     return (
         f'<b class="{severity_class(finding.severity)}">{escape(finding.code)} {escape(label)}</b>{colon}'
@@ -242,8 +243,8 @@ class Body:
                 else:
                     tds.append(f'<td{spans} class="{kind}">{escape(value)}</td>')
             html_rows.append(f'<tr id="{self.prefix}-L{line}">{"".join(tds)}</tr>')
-        numbers = dict.fromkeys(n for line in lines for c in range(1, width + 1) for n in self.cells.get((line, c), []))
-        notes = "".join(f"<li>{note(self.findings[n], self.lang)}</li>" for n in numbers)
+        listed = dict.fromkeys(n for line in lines for c in range(1, width + 1) for n in self.cells.get((line, c), []))
+        notes = "".join(f"<li>{note(self.findings[n], self.lang)}</li>" for n in listed)
         aside = f'<ol class="notes">{notes}</ol>' if notes else ""
         return f'<div class="table"><table>{"".join(html_rows)}</table>{aside}</div>'
 

@@ -152,9 +152,9 @@ class TerminalReporter:
             said = (
                 "未与上年报告比较，可能的上年报告不止一份：",
                 "not compared with last year: several reports could be it: ",
-            )
+            )[self.lang == "en"]
             line = RichText(f"{visible(result.path)}: ", style="bold")
-            line.append(said[self.lang == "en"] + visible(", ".join(result.candidates)), style="dim")
+            line.append(said + visible(", ".join(result.candidates)), style="dim")
         else:
             return
         self.console.print(line, soft_wrap=True)
