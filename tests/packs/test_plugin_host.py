@@ -3,13 +3,16 @@ implementation, tracing on standard error, and the table hook."""
 
 from __future__ import annotations
 
+import json
 import types
 
 import pytest
 
 from gklint import plugins
 from gklint.api import Rule, Severity, hookimpl
-from gklint.plugins import call_each, collect_rules, get_plugin_manager
+from gklint.cli import main
+from gklint.plugins import call_each, collect_rules, get_plugin_manager, load_rules
+from tests.conftest import corpus_dir
 
 DOC = """Always silent.
 
@@ -103,3 +106,22 @@ def test_without_the_variable_nothing_is_traced(capsys: pytest.CaptureFixture[st
     results, problems = call_each(pm, "gklint_rules", "failed")
     assert [(r.pack, r.value) for r in results] == [("quiet", [])] and problems == []
     assert capsys.readouterr().err == ""
+
+
+def test_the_installed_henan_pack_leaves_the_corpus_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's test command installs the 河南 example pack; its rules stay off for the
+    Fujian (平潭) reports of the corpus until selected."""
+    corpus = corpus_dir()
+    if corpus is None:
+        pytest.skip("no corpus")
+    if "henan" not in load_rules().groups:
+        pytest.skip("the 河南 example pack is not installed")
+    reports = sorted(str(p) for p in (corpus / "real").glob("*pingtan*.txt"))[::6]  # a sample keeps it quick
+    assert len(reports) >= 4
+
+    def codes(*options: str) -> set[str]:
+        main(["check", "--isolated", "--format", "json", *options, *reports])
+        return {f["code"][:2] for f in json.loads(capsys.readouterr().out)["findings"]}
+
+    assert "HA" not in codes()
+    assert "HA" in codes("--extend-select", "HA001")
