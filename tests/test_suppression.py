@@ -17,9 +17,7 @@ from tests.conftest import ROOT, corpus_dir
 DEMO = ROOT / "examples" / "demo-2024.txt"
 # Every layout (the excerpts and peer reports: spaced, pipe and unsplit tables, PDF and HTML
 # extracts) and a fifth of the real reports, most of which share one layout.
-CORPUS = (
-    sorted(corpus_dir().glob("p*/*.txt")) + sorted(corpus_dir().glob("real/*.txt"))[::5] if corpus_dir() else []
-)
+CORPUS = sorted(corpus_dir().glob("p*/*.txt")) + sorted(corpus_dir().glob("real/*.txt"))[::5] if corpus_dir() else []
 NOBODY = "<!-- gklint: ignore[ZZ999] -->"  # names no rule: suppresses nothing, is not judged
 
 

@@ -36,15 +36,17 @@ class Job:
     timeout: float | None = None  # --timeout-per-file: seconds for one file
     pair: bool = True  # pair the same body's consecutive years automatically (not --no-pair)
     previous: str | None = None  # --previous: the predecessor of the one checked file
+    stdin_name: str | None = None  # --stdin-filename: what standard input (-) is reported as
 
 
 def check_one(
     project: Project, job: Job, path: str, stdin: bytes | None = None, previous: Previous | None = None
 ) -> FileResult:
     """Check one file with the rules and settings its configuration gives it."""
-    plan = project.plan(path)
+    name = job.stdin_name if path == "-" and job.stdin_name is not None else path
+    plan = project.plan(name)
     return contain(
-        path,
+        name,
         job.timeout,
         lambda: check_file(
             path,
@@ -53,6 +55,7 @@ def check_one(
             agency=plan.agency,
             ctx=RuleContext(lang=job.lang, agency_kind=plan.agency_kind, previous=previous),
             stdin=stdin,
+            stdin_name=job.stdin_name,
             max_bytes=job.max_bytes,
         ),
     )

@@ -22,12 +22,12 @@ from rich.markup import escape
 from gklint import __version__
 from gklint.baseline import Baseline, BaselineError, check_target, write_baseline
 from gklint.batch import PARALLEL_FROM, Job, check_paths, default_jobs
-from gklint.config import ConfigError, describe
+from gklint.config import Config, ConfigError, describe
 from gklint.findings import Severity
 from gklint.plugins import RuleSet
 from gklint.project import Options, Project
 from gklint.readers import DEFAULT_MAX_BYTES, ReadError, read_path
-from gklint.reporting.base import EXIT_INTERNAL, EXIT_OK, EXIT_TROUBLE, Summary, summarize
+from gklint.reporting.base import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_TROUBLE, Summary, summarize
 from gklint.reporting.terminal import TerminalReporter
 from gklint.runner import FileResult, expand_paths
 
@@ -87,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     configured.add_argument("--isolated", action="store_true", help="ignore every configuration file")
 
     check = sub.add_parser("check", parents=[configured], help="check report files or directories")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (walked), or - for stdin")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files, directories (walked), or - for stdin")
     check.add_argument(
         "--format",
         choices=("text", "json", "sarif", "github", "html", "xlsx"),
@@ -95,7 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format: text, json, sarif (SARIF 2.1.0), github (Actions annotations), "
         "html (a page for reviewers) or xlsx (a workbook, with -o); default text",
     )
-    check.add_argument("-o", "--output", metavar="FILE", type=Path, help="write the output to FILE, not to stdout")
+    check.add_argument(
+        "-o", "--output", "--output-file", metavar="FILE", type=Path, help="write the output to FILE, not to stdout"
+    )
+
     check.add_argument("--lang", choices=("zh", "en"), help="message language (default: zh)")
     check.add_argument("--year", type=_year, help="report year, overriding the one in the title")
     check.add_argument(
@@ -108,9 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
         ("--extend-select", "also run these rules"),
         ("--ignore", "do not run these rules"),
     ):
-        check.add_argument(
+        selector = check.add_argument(
             flag, type=_selectors, metavar="RULES", help=f"{what} (codes, prefixes, names, packs; comma-separated)"
         )
+        selector.completer = _complete_rules  # type: ignore[attr-defined]
     check.add_argument("--statistics", action="store_true", help="also print how often each rule fired")
     check.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     check.add_argument(
@@ -160,6 +164,27 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--write-baseline", metavar="FILE", type=Path, help="record today's findings in FILE instead of reporting them"
     )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even with findings (unreadable files still exit 2, bugs 3)"
+    )
+    check.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print the findings only: no summary, statistics, progress or warnings",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="report standard input as NAME, with NAME's configuration and per-file-ignores (its extension "
+        "picks the reader); reads standard input when no PATH is given",
+    )
+    check.add_argument("--show-files", action="store_true", help="list the files that would be checked, and stop")
+    check.add_argument(
+        "--show-suppressed",
+        action="store_true",
+        help="also show, marked, the findings a gklint: ignore comment suppressed (text and json)",
+    )
 
     rules = sub.add_parser("rules", parents=[configured], help="list the rules")
     rules.add_argument("--lang", choices=("zh", "en"), default="zh", help=argparse.SUPPRESS)
@@ -175,11 +200,20 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--year", type=_year, help="report year, overriding the one in the title")
 
     explain = sub.add_parser("explain", parents=[configured], help="show a rule's documentation")
-    explain.add_argument("rule", metavar="CODE-or-NAME")
+    explain.add_argument("rule", metavar="CODE-or-NAME").completer = _complete_rules  # type: ignore[attr-defined]
 
     config = sub.add_parser("config", parents=[configured], help="show the settings that apply to a path")
     config.add_argument("path", nargs="?", default=".", metavar="PATH", help="a report or directory (default: .)")
     return parser
+
+
+def _complete_rules(prefix: str, **_: object) -> list[str]:
+    """Shell completion of rule selectors: codes, names and packs (after the comma being typed)."""
+    done, _comma, typing = prefix.rpartition(",")
+    ruleset = Project().ruleset(Config())
+    words = [*(r.code for r in ruleset.rules), *(r.name for r in ruleset.rules), *ruleset.groups]
+    lead = f"{done}," if done else ""
+    return [lead + word for word in words if word.lower().startswith(typing.lower())]
 
 
 def _positive(value: str) -> int:
@@ -226,20 +260,25 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     fail_on = Severity.parse(args.fail_on) if args.fail_on else here.fail_on or Severity.ERROR
     if args.format == "xlsx" and args.output is None:
         raise UsageError("--format xlsx writes a workbook: name it with -o FILE.xlsx")
-    paths = list(expand_paths(args.paths, include=args.include, exclude=args.exclude, follow_links=args.follow_links))
-    if not paths:
-        raise UsageError("no report files found in the given directories")
+    if args.show_suppressed and args.format not in ("text", "json"):
+        raise UsageError("--show-suppressed marks suppressed findings in text and json output only")
+    paths, names = _paths(args)
+    if args.show_files:
+        for name in names:
+            out.print(name, highlight=False, markup=False, soft_wrap=True)
+        return EXIT_OK
     stdin = sys.stdin.buffer.read(args.max_file_size + 1) if "-" in paths else None  # one more byte: too big
     if args.previous is not None:
         _check_previous(args.previous, paths, args.max_file_size)
     rules: dict[str, Rule] = {}
-    for path in paths:  # every configuration error before any output
-        rules.update((rule.code, rule) for rule in project.plan(path).rules)
-    _warn_problems(RuleSet(problems=project.problems), err)
+    for name in names:  # every configuration error before any output
+        rules.update((rule.code, rule) for rule in project.plan(name).rules)
+    if not args.quiet:
+        _warn_problems(RuleSet(problems=project.problems), err)
     try:
         baseline = Baseline.load(args.baseline) if args.baseline else None
         if args.write_baseline is not None:
-            check_target(args.write_baseline, paths)
+            check_target(args.write_baseline, names)
     except BaselineError as exc:
         raise UsageError(str(exc)) from None
     reporting = args.write_baseline is None
@@ -247,7 +286,7 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     streaming = args.format == "text" and reporting and args.output is None
     reporter = TerminalReporter(out, lang=lang) if streaming else None
     results: list[FileResult] = []
-    show_progress = not args.no_progress and err.is_terminal and len(paths) >= PROGRESS_FROM
+    show_progress = not (args.no_progress or args.quiet) and err.is_terminal and len(paths) >= PROGRESS_FROM
     job = Job(
         options=project.options,
         lang=lang,
@@ -255,13 +294,16 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
         timeout=args.timeout_per_file,
         pair=not args.no_pair,
         previous=args.previous,
+        stdin_name=args.stdin_filename,
     )
     jobs = args.jobs or default_jobs(len(paths))
     with _progress(err, show_progress) as progress:
         task = progress.add_task("gklint", total=len(paths))
-        for path, result in zip(paths, check_paths(project, job, paths, jobs=jobs, stdin=stdin), strict=True):
+        for result in check_paths(project, job, paths, jobs=jobs, stdin=stdin):
             if baseline is not None and result.source is not None and reporting:
-                result = replace(result, findings=baseline.hide(path, result.findings, result.source.text))
+                result = replace(result, findings=baseline.hide(result.path, result.findings, result.source.text))
+            if args.show_suppressed and result.suppressed and reporting:
+                result = replace(result, findings=sorted([*result.findings, *result.suppressed]))
             results.append(result)
             if reporter is not None:
                 reporter.file(result)
@@ -271,16 +313,37 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
         recorded = write_baseline(
             args.write_baseline, ((r.path, r.findings, r.source.text) for r in results if r.source)
         )
-        err.print(f"gklint: recorded {recorded} finding(s) in {args.write_baseline}", highlight=False, markup=False)
+        if not args.quiet:
+            err.print(f"gklint: recorded {recorded} finding(s) in {args.write_baseline}", highlight=False, markup=False)
         return EXIT_TROUBLE if summary.unreadable else EXIT_OK
     if reporter is not None:
-        reporter.finish(summary, statistics=args.statistics)
-        return summary.exit_code(fail_on)
+        if not args.quiet:
+            reporter.finish(summary, statistics=args.statistics)
+        return _exit_code(args, summary, fail_on)
     try:
         _report(args, results, summary, rules, out, lang)
     except OSError as exc:
         raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-    return summary.exit_code(fail_on)
+    return _exit_code(args, summary, fail_on)
+
+
+def _paths(args: argparse.Namespace) -> tuple[list[str], list[str]]:
+    """The files to check (each once; ``-`` for standard input) and the names they are reported by."""
+    given = args.paths or (["-"] if args.stdin_filename is not None else [])
+    if not given:
+        raise UsageError("no PATH given: name report files or directories, or - for standard input")
+    paths = list(expand_paths(given, include=args.include, exclude=args.exclude, follow_links=args.follow_links))
+    if not paths:
+        raise UsageError("no report files found in the given directories")
+    if args.stdin_filename is not None and "-" not in paths:
+        raise UsageError("--stdin-filename names standard input: give - as a PATH (or no PATH)")
+    return paths, [args.stdin_filename if p == "-" and args.stdin_filename is not None else p for p in paths]
+
+
+def _exit_code(args: argparse.Namespace, summary: Summary, fail_on: Severity) -> int:
+    """The run's exit code; with ``--exit-zero`` findings alone never fail it."""
+    code = summary.exit_code(fail_on)
+    return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code
 
 
 def _progress(err: Console, show: bool) -> Any:
@@ -335,7 +398,8 @@ def _report(
             reporter = TerminalReporter(out, lang=lang)
             for result in results:
                 reporter.file(result)
-            reporter.finish(summary, statistics=args.statistics)
+            if not args.quiet:
+                reporter.finish(summary, statistics=args.statistics)
         elif args.format == "sarif":
             from gklint.reporting.sarif import write_sarif  # noqa: PLC0415
 
@@ -437,6 +501,10 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``gklint`` script."""
     parser = build_parser()
+    if "_ARGCOMPLETE" in os.environ:  # a shell asking for completions (`register-python-argcomplete gklint`)
+        import argcomplete  # noqa: PLC0415 - only then
+
+        argcomplete.autocomplete(parser)  # prints the completions and exits
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors and 0 for --help

@@ -64,7 +64,27 @@ def expand_paths(
     (to files or folders) unless ``follow_links``, FIFOs, sockets and devices are passed
     over. A folder the walk cannot list (no permission, a path too long) is yielded as a
     path to check, so that checking it reports why instead of skipping it silently.
+    A file is yielded once, however often it is named or reached (`_first_time`).
     """
+    seen: set[str] = set()
+    for path in _walked(paths, include=include, exclude=exclude, follow_links=follow_links):
+        if _first_time(path, seen):
+            yield path
+
+
+def _first_time(path: str, seen: set[str]) -> bool:
+    """Whether ``path`` is new to ``seen``: the same file by another name (``./r.txt``,
+    a link to it, a directory's walk) is not."""
+    key = path if path == "-" else os.path.realpath(path)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _walked(
+    paths: Iterable[str], *, include: Sequence[str], exclude: Sequence[str], follow_links: bool
+) -> Iterator[str]:
     for raw in paths:
         top = Path(raw)
         if raw == "-" or not top.is_dir():
@@ -126,22 +146,24 @@ def check_file(
     agency: str | None = None,
     ctx: RuleContext | None = None,
     stdin: bytes | None = None,
+    stdin_name: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> FileResult:
-    """Check one file (``-`` with ``stdin`` bytes for standard input)."""
+    """Check one file (``-`` with ``stdin`` bytes for standard input, reported as ``stdin_name`` if given)."""
+    name = stdin_name if path == "-" and stdin_name is not None else path
     try:
         source = (
-            read_stdin_bytes(stdin or b"", max_bytes=max_bytes)
+            read_stdin_bytes(stdin or b"", max_bytes=max_bytes, name=stdin_name)
             if path == "-"
             else read_path(Path(path), max_bytes=max_bytes)
         )
     except ReadError as exc:
-        return FileResult(path=path, error=exc.text)
+        return FileResult(path=name, error=exc.text)
     report = build_report(parse(source.text), source.text, year=year, agency=agency)
     outcome = lint_suppressed(report, rules, ctx, source.suppressions)
     previous = ctx.previous.path if ctx is not None and ctx.previous is not None else None
     return FileResult(
-        path=path,
+        path=name,
         findings=outcome.kept,
         suppressed=outcome.suppressed,
         source=source,

@@ -21,6 +21,7 @@ FINDING_KEYS = {
     "path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message", "help", "expected",
     "source",  # where in the original .docx/HTML/PDF; null for text files (issue 4)
     "related",  # last year's place for a cross-year finding; null otherwise (issue 10)
+    "suppressed",  # silenced by a gklint: ignore comment, shown with --show-suppressed (issue 14)
 }  # fmt: skip
 
 

@@ -106,7 +106,8 @@ def test_ambiguous_predecessors_are_named_not_guessed(tmp_path: Path, capsys: py
 
 def test_previous_needs_one_file_and_a_readable_last_year(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     this = write(tmp_path, "this.txt", report(BODY, 2024))
-    code, _, err = run(capsys, "--previous", this, this, this)
+    other = write(tmp_path, "other.txt", report(BODY, 2024))
+    code, _, err = run(capsys, "--previous", this, this, other)
     assert code == 2 and "--previous compares one report" in err
     code, _, err = run(capsys, "--previous", str(tmp_path / "missing.txt"), this)
     assert code == 2 and "missing.txt: cannot read last year's report" in err

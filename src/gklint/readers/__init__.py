@@ -80,8 +80,9 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocume
     return _guarded(lambda: reader(data, str(path), max_bytes))
 
 
-def read_stdin_bytes(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
-    """Read a report given on standard input (always treated as text).
+def read_stdin_bytes(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None) -> SourceDocument:
+    """Read a report given on standard input: as text, or as the format of ``name``'s
+    extension (``--stdin-filename report.docx``).
 
     ``data`` is what was read, at most ``max_bytes + 1`` bytes: one more means too big.
     """
@@ -90,7 +91,9 @@ def read_stdin_bytes(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Sour
             f"standard input is over the {max_bytes / MB:.3g} MB limit (--max-file-size)",
             zh=f"标准输入超过 {max_bytes / MB:.3g} MB 的上限（--max-file-size）",
         )
-    return _guarded(lambda: read_text_bytes(data, "-"))
+    suffix = Path(name).suffix.lower() if name else ""
+    reader = SUFFIXES.get(suffix) or _EXPLICIT_ONLY.get(suffix) or _text
+    return _guarded(lambda: reader(data, name or "-", max_bytes))
 
 
 def _guarded(read: Callable[[], SourceDocument]) -> SourceDocument:

@@ -40,6 +40,8 @@ def summarize(results: Sequence[FileResult]) -> Summary:
     rules: Counter[str] = Counter()
     for result in results:
         for finding in result.findings:
+            if finding.suppressed:  # listed with --show-suppressed, never counted
+                continue
             severities[finding.severity] += 1
             rules[f"{finding.code} {finding.rule}"] += 1
     return Summary(

@@ -30,6 +30,8 @@ def finding_records(results: Sequence[FileResult], lang: str) -> list[dict[str, 
                 "message": f.message.get(lang),
                 "help": f.help.get(lang) if f.help else None,
                 "expected": f.expected,
+                # Silenced by a gklint: ignore comment (listed with --show-suppressed only).
+                "suppressed": f.suppressed,
                 # The place in last year's report a cross-year finding compares with.
                 "related": (
                     {

@@ -120,6 +120,8 @@ class TerminalReporter:
             head.append(f"{visible(where)}: ", style="bold magenta")
         head.append(f"{finding.code} ", style="bold")
         head.append(f"[{LABELS[self.lang][finding.severity]}]", style=STYLES[finding.severity])
+        if finding.suppressed:  # shown with --show-suppressed only
+            head.append(" [已抑制]" if self.lang == "zh" else " [suppressed]", style="dim")
         head.append(f" {visible(finding.message.get(self.lang))}")
         self.console.print(head, soft_wrap=True)
         if 0 < span.line <= len(lines):
