@@ -78,7 +78,7 @@ def test_an_internal_error_is_exit_3_and_every_other_file_is_still_reported(
     assert main(["check", "--isolated", "--lang", "en", str(tmp_path)]) == 3
     out = capsys.readouterr().out
     assert "a-crash.txt: check failed: internal error (RuntimeError: simulated bug)" in out
-    assert "gklint failed on 1 file(s)" in out
+    assert "gklint failed on 1 file" in out
     assert "Traceback" not in out
 
 
@@ -358,7 +358,7 @@ def test_a_pack_calling_sys_exit_is_reported_and_the_run_goes_on(
     out, err = capsys.readouterr()
     assert "rule pack 'on_import' failed to load: SystemExit: 0" in err
     assert "rule pack 'on_listing' failed to list its rules: SystemExit: 0" in err
-    assert "Checked 1 file(s)" in out
+    assert "Checked 1 file:" in out
 
 
 # ---------------------------------------------------------------- bounds at the readers' boundary

@@ -187,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     rules = sub.add_parser("rules", parents=[configured], help="list the rules")
-    rules.add_argument("--lang", choices=("zh", "en"), default="zh", help=argparse.SUPPRESS)
+    rules.add_argument("--lang", choices=("zh", "en"), help="language of the summaries (default: zh)")
 
     annotate = sub.add_parser(
         "annotate", parents=[configured], help="write a copy of Word reports with one comment per finding"
@@ -201,6 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     explain = sub.add_parser("explain", parents=[configured], help="show a rule's documentation")
     explain.add_argument("rule", metavar="CODE-or-NAME").completer = _complete_rules  # type: ignore[attr-defined]
+    explain.add_argument("--lang", choices=("zh", "en"), help="language of the summary (default: zh)")
 
     config = sub.add_parser("config", parents=[configured], help="show the settings that apply to a path")
     config.add_argument("path", nargs="?", default=".", metavar="PATH", help="a report or directory (default: .)")
@@ -451,30 +452,25 @@ def cmd_annotate(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 
 def cmd_rules(args: argparse.Namespace, out: Console, err: Console) -> int:
-    """List every rule with its code, name, pack, default severity and summary."""
-    from rich.table import Table as RichTable  # noqa: PLC0415 - only this command needs it
+    """List every rule, one line each: code, name, default severity, pack and summary."""
+    from gklint.reporting.ruledoc import rule_lines  # noqa: PLC0415 - only this command needs it
 
-    ruleset = _here_ruleset(_project(args), err)
-    table = RichTable(box=None, pad_edge=False)
-    for column in ("code", "name", "pack", "severity"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("summary", overflow="fold")
-    for rule in ruleset.rules:
-        table.add_row(rule.code, rule.name, rule.pack, str(rule.severity), rule.summary)
-    out.print(table)
+    project = _project(args)
+    lang = args.lang or project.config_for(".").lang or "zh"
+    for line in rule_lines(_here_ruleset(project, err).rules, out.width, lang):
+        out.print(line, highlight=False, markup=False, soft_wrap=True)
     return EXIT_OK
 
 
 def cmd_explain(args: argparse.Namespace, out: Console, err: Console) -> int:
     """Print one rule's documentation (its module docstring)."""
-    from rich.markdown import Markdown  # noqa: PLC0415 - markdown-it is slow to import; only explain needs it
+    from gklint.reporting.ruledoc import print_explain  # noqa: PLC0415 - only this command needs it
 
-    ruleset = _here_ruleset(_project(args), err)
-    rule = ruleset.lookup(args.rule)
+    project = _project(args)
+    rule = _here_ruleset(project, err).lookup(args.rule)
     if rule is None:
         raise UsageError(f"unknown rule {args.rule!r}; `gklint rules` lists them")
-    out.print(f"[bold]{rule.code} {rule.name}[/] ({rule.severity}, pack {rule.pack})", highlight=False)
-    out.print(Markdown(rule.doc))
+    print_explain(rule, out, args.lang or project.config_for(".").lang or "zh")
     return EXIT_OK
 
 

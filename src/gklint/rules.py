@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 CODE_PATTERN = re.compile(r"^[A-Z]{2}\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese summary is written in Han characters
 DOC_HEADINGS = ("## What it does", "## Why is this bad?", "## Example", "Use instead:", "## References")
 
 
@@ -66,7 +67,9 @@ class Rule:
     """A rule: a check function plus its frozen metadata.
 
     ``doc`` is the rule module's docstring, whose first line is the summary shown by
-    ``gklint rules`` and whose body is what ``gklint explain`` prints.
+    ``gklint rules --lang en`` and whose body is what ``gklint explain`` prints. Its second
+    paragraph, when one line of Chinese before the first heading, is the Chinese summary
+    (``gklint rules``, the default language).
     """
 
     code: str
@@ -87,6 +90,15 @@ class Rule:
     def summary(self) -> str:
         """First line of the docs."""
         return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
+
+    @property
+    def summary_zh(self) -> str:
+        """The Chinese summary: the docs' second paragraph if it is one line of Chinese, else ""."""
+        paragraphs = self.doc.strip().split("\n#", 1)[0].split("\n\n")
+        second = paragraphs[1].strip() if len(paragraphs) > 1 else ""
+        # More Han characters than Latin letters: an English paragraph naming 表三 is not it.
+        chinese = len(_HAN.findall(second)) > len(re.findall(r"[A-Za-z]", second))
+        return second if "\n" not in second and chinese else ""
 
     def finding(
         self,

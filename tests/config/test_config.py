@@ -177,7 +177,7 @@ def test_lang_and_fail_on_come_from_the_current_directory(
     assert main(["check", "r.txt"]) == 0
     (tmp_path / "gklint.toml").write_text('lang = "en"\nfail-on = "warning"\n')
     assert main(["check", "r.txt"]) == 1
-    assert "warning(s)" in capsys.readouterr().out
+    assert "Checked 1 file:" in capsys.readouterr().out
     assert main(["check", "--fail-on", "error", "--lang", "zh", "r.txt"]) == 0
     assert "个警告" in capsys.readouterr().out
 

@@ -1,5 +1,7 @@
 """Table 二's fee column does not say 保留4位小数.
 
+表二收费金额列的表头未注明“保留4位小数”。
+
 ## What it does
 Checks that the fee column of table 二 (第二十条第（八）项) is headed
 `本年收费金额（单位：万元，保留4位小数）`, the wording of the 河南 version of the 2021 format,

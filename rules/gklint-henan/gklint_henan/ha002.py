@@ -1,5 +1,7 @@
 """The fee in table 二 has more than 4 decimals.
 
+表二的收费金额超过4位小数。
+
 ## What it does
 Reads the value of the fee column of table 二 (`行政事业性收费`, in 万元) and flags it when
 it has more than four digits after the decimal point. Blank cells and placeholders

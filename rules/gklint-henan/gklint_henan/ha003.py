@@ -1,5 +1,7 @@
 """The report was signed after its publication deadline.
 
+报告落款日期晚于发布期限。
+
 ## What it does
 Compares the signing date at the end of the report (the date line under the agency's
 name, `2025年1月20日`) with the deadline for the report year R: a department's report by

@@ -1,5 +1,7 @@
 """The statistics period names another year than the report year.
 
+统计期限写的年份不是报告年度。
+
 ## What it does
 Finds the sentence that states the period the figures cover (`本报告中所列数据的统计期限
 自2021年1月1日起至2021年12月31日止`, `统计时限为…至…`) and checks that both dates fall in the

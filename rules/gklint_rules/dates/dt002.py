@@ -1,5 +1,7 @@
 """An earlier year stands where the report year is meant.
 
+应写报告年度之处出现了更早的年份（疑为沿用上年文字）。
+
 ## What it does
 In sections 一 (总体情况) and 五 (问题及改进), and in the opening paragraphs, flags a year
 before the report year used as the time of this year's work, e.g. a 2021 report whose

@@ -1,5 +1,7 @@
 """A count or a statement of none in the prose contradicts tables 三 or 四.
 
+正文中的件数或“无”的表述与表三、表四不一致。
+
 ## What it does
 Reads the counts the prose states about applications, reviews and lawsuits (`共收到政府信息
 公开申请3件`, `予以公开及部分公开258件`, `法人申请1件`, `行政复议1起`) and its statements

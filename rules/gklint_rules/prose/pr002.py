@@ -1,5 +1,7 @@
 """A stated total is not the sum of the parts listed with it, or a share is not their ratio.
 
+正文所述合计不等于同时列出的各分项之和，或占比不等于其比值。
+
 ## What it does
 Checks the enumerations of the prose against their own totals: `共公布政府信息2602条(其中
 A 82条，B 80条，…)` must add up to 2602. The parts are the counts listed after `其中` (or

@@ -1,5 +1,7 @@
 """Section 五's plans are dated with the report year (or earlier) instead of the next year.
 
+第五部分的改进计划标注为报告年度（或更早），而非下一年度。
+
 ## What it does
 In section 五 (存在的主要问题及改进情况), flags a year no later than the report year that
 opens a plan: `2021年，我局将…`, `2021年工作计划` in a 2021 report. The report is written

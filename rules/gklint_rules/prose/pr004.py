@@ -1,5 +1,7 @@
 """The report is signed before its year ended, or after the publication deadline.
 
+报告落款日期早于报告年度结束，或晚于发布期限。
+
 ## What it does
 Reads the closing date of the report (the date on a line of its own at the very end,
 under the body's name) and checks it against the report year: a report on year R is

@@ -1,5 +1,7 @@
 """The signature names another body than the title, or misspells it.
 
+落款机关与标题中的机关不一致，或名称有错字。
+
 ## What it does
 Compares the body's name in the closing signature (the line above the date at the end of
 the report) with the body the title names. An abbreviation of the same name is fine: the

@@ -1,5 +1,7 @@
 """A required section (一 to 六) is absent.
 
+缺少必备的部分（一至六）。
+
 ## What it does
 Checks that each of the six sections of the national format is present: 一、总体情况,
 二、主动公开政府信息情况, 三、收到和处理政府信息公开申请情况, 四、政府信息公开行政复议、

@@ -1,5 +1,7 @@
 """The six sections are out of order, or one appears twice.
 
+六个部分顺序错乱，或有部分重复出现。
+
 ## What it does
 Follows the recognised sections (by their words, not their numbering) through the report
 and flags a section that comes after a later one (四 after 五) or that appears a second

@@ -1,5 +1,7 @@
 """A section heading matches the standard wording only loosely.
 
+部分标题与标准写法只是大致相符。
+
 ## What it does
 Flags a top-level heading that gklint recognised as one of the six sections by its key
 words, but whose wording differs from the national format (e.g. `五、存在问题及改进情况`

@@ -1,5 +1,7 @@
 """The report uses an outdated template for its year.
 
+报告使用了与其年度不相符的旧格式。
+
 ## What it does
 Looks for labels that only an older format has: for a report of 2021 or later, the
 2019 (试行) table labels such as `本年新制作数量`, `对外公开总数量`, `上一年项目数量`,

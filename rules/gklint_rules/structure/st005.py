@@ -1,5 +1,7 @@
 """The title gives no report year; gklint inferred it from the body.
 
+标题未写报告年度，gklint 从正文推断了年度。
+
 ## What it does
 When the title (and `--year` or `year =` in the configuration) gives no report year —
 no title line at all, or one without a year — gklint reads it from the report itself:

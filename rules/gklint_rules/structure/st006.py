@@ -1,5 +1,7 @@
 """The report year cannot be determined, so the checks that need it were not made.
 
+无法确定报告年度，需要年度的检查未进行。
+
 ## What it does
 Reports a report for which neither `--year` nor `year =` in the configuration gives a
 year, the title names none, and the body gives no year to infer it from (see

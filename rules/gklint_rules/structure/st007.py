@@ -1,5 +1,7 @@
 """The report stops part-way: the file holds only its beginning.
 
+报告中途截断：文件只有报告的开头部分。
+
 ## What it does
 Flags a report whose sections stop before 六 and whose text stops where no report ends:
 inside a table, on a heading, on an unfinished sentence, or at a marker that converters

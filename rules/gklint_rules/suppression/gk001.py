@@ -1,5 +1,7 @@
 """A `gklint: ignore` comment in the report suppresses nothing.
 
+报告中的 `gklint: ignore` 注释没有抑制任何问题。
+
 ## What it does
 Flags a suppression comment — `<!-- gklint: ignore[…] -->` at the end of a line of a
 .txt or .md report, or a Word comment starting with `gklint: ignore[…]` in a .docx —

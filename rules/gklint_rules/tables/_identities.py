@@ -121,7 +121,10 @@ def identities(table: StatTable) -> Iterator[Identity]:
             yield Identity(
                 "TB001",
                 (column,),
-                Text(zh=f"{label}列的平衡（第一项 + 第二项 = 第三项 + 第四项）", en=f"the balance of column {column}"),
+                Text(
+                    zh=f"{label}列的平衡（第一项 + 第二项 = 第三项 + 第四项）",
+                    en=f"the balance of column {cell.spec.english}",
+                ),
                 (a, b),  # type: ignore[arg-type]
                 (c, d),  # type: ignore[arg-type]
             )
@@ -134,7 +137,9 @@ def identities(table: StatTable) -> Iterator[Identity]:
                 yield Identity(
                     "TB002",
                     (column,),
-                    Text(zh=f"（七）总计·{total.spec.label} =（一）至（六）之和", en=f"(七) total / {column}"),
+                    Text(
+                        zh=f"（七）总计·{total.spec.label} =（一）至（六）之和", en=f"(七) total / {total.spec.english}"
+                    ),
                     tuple(cells),  # type: ignore[arg-type]
                     (total,),
                 )
@@ -151,7 +156,10 @@ def identities(table: StatTable) -> Iterator[Identity]:
             yield Identity(
                 "TB003",
                 (row.key, key),
-                Text(zh=f"{row.label.spec.label}行的{what}", en=f"the {key} of row {row.key}"),
+                Text(
+                    zh=f"{row.label.spec.label}行的{what}",
+                    en=f"the {total.spec.english} of row {row.label.spec.english}",
+                ),
                 tuple(cells),  # type: ignore[arg-type]
                 (total,),
             )
@@ -297,7 +305,7 @@ def fix_findings(rule: Rule, table: StatTable, diagnosis: Diagnosis) -> Iterator
         message = Text(
             zh=f"表三“{row}”·{cell.spec.label} 应为 {expected}，实为 {actual}："
             f"这一个数使{zh_names}不成立，改为 {expected} 后都成立",
-            en=f"table 三, {cell.row} / {cell.column} should be {expected}, is {actual}: "
+            en=f"table 三, {table.english(cell.row)} / {cell.spec.english} should be {expected}, is {actual}: "
             f"this one cell breaks {en_names}; with {expected} they all hold",
         )
         yield rule.finding(

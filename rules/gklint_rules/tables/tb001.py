@@ -1,5 +1,7 @@
 """Table 三 does not balance: 第一项 + 第二项 ≠ 第三项（七）总计 + 第四项 in a column.
 
+表三某列不平衡：第一项 + 第二项 ≠ 第三项（七）总计 + 第四项。
+
 ## What it does
 For each applicant column of table 三 (自然人 … 其他, and 总计), checks the identity the
 table header states: 本年新收 + 上年结转 = 本年度办理结果（七）总计 + 结转下年度继续办理.
@@ -77,7 +79,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             f"第三项（七）总计 + 第四项 = {n(c)} + {n(cell.number)} = {n(c + cell.number)}"
         )
         en = (
-            f"table 三, column {column}: new + carried over = {n(a)} + {n(b)} = {n(a + b)}, "
+            f"table 三, column {cell.spec.english}: new + carried over = {n(a)} + {n(b)} = {n(a + b)}, "
             f"but (七) total + carried forward = {n(c)} + {n(cell.number)} = {n(c + cell.number)}"
         )
         if diagnosis.fails_alone("TB002", (column,)):
@@ -102,7 +104,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 cell.span,
                 Text(
                     zh=f"{zh}；{row}所在行的合计也不成立，无法确定哪一格有误，应逐项核对本列",
-                    en=f"{en}; the {target.row} row does not add up either, so which cell is wrong is not known",  # type: ignore[union-attr],
+                    en=f"{en}; the {table.english(target.row)} row does not add up either, so which cell is wrong is not known",  # type: ignore[union-attr],
                 ),
                 help=_HELP,
             )
@@ -111,7 +113,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             target.span,  # type: ignore[union-attr]
             Text(
                 zh=f"{zh}；{row}·{name} 应为 {n(expected)}，实为 {n(target.number)}",  # type: ignore[union-attr]
-                en=f"{en}; {target.row} should be {n(expected)}, is {n(target.number)}",  # type: ignore[union-attr]
+                en=f"{en}; {table.english(target.row)} should be {n(expected)}, is {n(target.number)}",  # type: ignore[union-attr]
             ),
             help=_HELP,
             expected=n(expected),

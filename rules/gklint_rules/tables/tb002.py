@@ -1,5 +1,7 @@
 """Table 三: （七）总计 is not the sum of the results (一) to (六) in a column.
 
+表三某列（七）总计不等于（一）至（六）各项办理结果之和。
+
 ## What it does
 For each applicant column of table 三, checks that 本年度办理结果（七）总计 equals
 （一）予以公开 + （二）部分公开 + every sub-item of （三）不予公开, （四）无法提供,
@@ -75,7 +77,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 Text(
                     zh=f"（七）总计·{name} 为 {n(total.number)}，而（一）至（六）之和为 {n(mismatch.expected)}；"
                     "（七）总计行的合计也不成立，无法确定哪一格有误，应核对本列各项办理结果与（七）总计",
-                    en=f"(七) total / {column} is {n(total.number)}, but (一)–(六) add up to {n(mismatch.expected)}; "
+                    en=f"(七) total / {total.spec.english} is {n(total.number)}, but (一)–(六) add up to {n(mismatch.expected)}; "
                     "the (七) row does not add up either, so which cell is wrong is not known",
                 ),
                 help=Text(
@@ -87,7 +89,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             total.span,
             Text(
                 zh=f"（七）总计·{name} 应为 {n(mismatch.expected)}（（一）至（六）之和），实为 {n(total.number)}",
-                en=f"(七) total / {column} should be {n(mismatch.expected)} (sum of (一)–(六)), is {n(total.number)}",
+                en=f"(七) total / {total.spec.english} should be {n(mismatch.expected)} (sum of (一)–(六)), is {n(total.number)}",
             ),
             help=Text(zh="核对本列各项办理结果与（七）总计", en="check the column's outcomes against the (七) total"),
             expected=n(mismatch.expected),

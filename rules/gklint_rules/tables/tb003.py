@@ -1,5 +1,7 @@
 """Table 三: a row's 总计 is not the sum of the six applicant columns.
 
+表三某行的总计不等于六类申请人各列之和。
+
 ## What it does
 For every row of table 三, checks that 总计 equals 自然人 + 商业企业 + 科研机构 +
 社会公益组织 + 法律服务机构 + 其他. Where a report adds a 法人或其他组织 小计 column, that
@@ -57,7 +59,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     yield from fix_findings(RULE, table, diagnosis)
     for row in table.rows.values():
         checks = [(grid.total_column, applicants, "六类申请人", "the six applicant columns")]
-        checks += [(key, legal, "五类法人或其他组织", "the five 法人 columns") for key in subtotals]
+        checks += [(key, legal, "五类法人或其他组织", "the five legal-person columns") for key in subtotals]
         for total_key, part_keys, zh, en in checks:
             total = row.get(total_key)
             mismatch = check_sum(table, total, [row.get(k) for k in part_keys])
@@ -71,7 +73,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     Text(
                         zh=f"{row.label.spec.label}·{total.spec.label} 为 {n(total.number)}，而{zh}之和为 "
                         f"{n(mismatch.expected)}；本列的合计也不成立，无法确定哪一格有误，应核对本行各列与总计",
-                        en=f"{row.key} / {total_key} is {n(total.number)}, but {en} add up to {n(mismatch.expected)}; "
+                        en=f"{row.label.spec.english} / {total.spec.english} is {n(total.number)}, but {en} add up to {n(mismatch.expected)}; "
                         "its column does not add up either, so which cell is wrong is not known",
                     ),
                     help=Text(zh="核对本行各列与总计", en="check the row's columns against its total"),
@@ -82,7 +84,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 Text(
                     zh=f"{row.label.spec.label}·{total.spec.label} 应为 {n(mismatch.expected)}（{zh}之和），"
                     f"实为 {n(total.number)}",
-                    en=f"{row.key} / {total_key} should be {n(mismatch.expected)} (sum of {en}), is {n(total.number)}",
+                    en=f"{row.label.spec.english} / {total.spec.english} should be {n(mismatch.expected)} (sum of {en}), is {n(total.number)}",
                 ),
                 help=Text(zh="核对本行各列与总计", en="check the row's columns against its total"),
                 expected=n(mismatch.expected),

@@ -1,5 +1,7 @@
 """Table 四: a 总计 is not 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
 
+表四某项总计不等于结果维持 + 结果纠正 + 其他结果 + 尚未审结。
+
 ## What it does
 For each of the three groups of table 四 (行政复议, 行政诉讼·未经复议直接起诉,
 行政诉讼·复议后起诉), checks that 总计 equals the sum of 结果维持, 结果纠正, 其他结果 and
@@ -49,7 +51,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             Text(
                 zh=f"{row.label.spec.label}·总计 应为 {n(mismatch.expected)}（维持 + 纠正 + 其他 + 尚未审结），"
                 f"实为 {n(total.number)}",
-                en=f"{row.key} / total should be {n(mismatch.expected)} (upheld + corrected + other + pending), "
+                en=f"{row.label.spec.english} / total should be {n(mismatch.expected)} (upheld + corrected + other + pending), "
                 f"is {n(total.number)}",
             ),
             help=Text(zh="核对表四该组各列与总计", en="check the group's columns against its total"),

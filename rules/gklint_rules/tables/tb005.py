@@ -1,5 +1,7 @@
 """A table cell holds something other than the number the template requires.
 
+表格单元格填写的不是格式要求的数字。
+
 ## What it does
 Checks every value cell of tables 二, 三 and 四: counts must be non-negative integers with
 no sign (`+3`, `-1`, `2.5` and words are not counts); the 2019 format's 本年增/减 column may
@@ -62,8 +64,8 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             yield RULE.finding(
                 cell.span,
                 Text(
-                    zh=f"{table.title} {cell.row}·{cell.spec.label} 应为{zh}，实为“{cell.value.raw.strip()}”",
-                    en=f"{table.title} {cell.row} / {cell.column} should be {en}, is “{cell.value.raw.strip()}”",
+                    zh=f"{table.title} {table[cell.row].label.spec.label}·{cell.spec.label} 应为{zh}，实为“{cell.value.raw.strip()}”",
+                    en=f"{table.title_en} {table.english(cell.row)} / {cell.spec.english} should be {en}, is “{cell.value.raw.strip()}”",
                 ),
                 help=Text(zh="只填写数字", en="write the number only"),
             )

@@ -1,5 +1,7 @@
 """The 行政事业性收费 amount has more decimals than allowed, or a unit other than 万元.
 
+行政事业性收费金额的小数位数超出要求，或单位不是万元。
+
 ## What it does
 Checks the 本年收费金额 cell of table 二 (2021 format, 第二十条第（八）项): the header gives
 the unit 万元, so a unit written in the cell must be 万元; and where the header says how many

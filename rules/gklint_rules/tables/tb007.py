@@ -1,5 +1,7 @@
 """A statistical table (二, 三 or 四) is absent.
 
+缺少统计表（表二、表三或表四）。
+
 ## What it does
 Checks that a report in the 2019 or 2021 format contains table 二 (主动公开政府信息情况),
 table 三 (收到和处理政府信息公开申请情况) and table 四 (政府信息公开行政复议、行政诉讼情况) as
@@ -57,7 +59,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         span = section.heading.span if section is not None else report.end
         yield RULE.finding(
             span,
-            Text(zh=f"缺少{title}（{subject}）", en=f"{title} ({subject}) is missing"),
+            Text(zh=f"缺少{title}（{subject}）", en=f"table {title[-1]} ({subject}) is missing"),
             help=Text(
                 zh="按年报格式以文字表格发布该表；若表格以图片发布，请同时提供文字版",
                 en="publish the table as text, as the format requires; if it was published as a picture, "

@@ -1,5 +1,7 @@
 """A row or column that the template requires is absent from a table.
 
+表格缺少格式要求的行或列。
+
 ## What it does
 Checks tables 二, 三 and 四 against the template they follow (2019 or 2021 format): every
 row (25 in table 三 of the 2021 format, 23 in 2019; the rows of each 第二十条 block of table
@@ -77,7 +79,7 @@ def _finding(table: StatTable, labels: list[str], span: Span, what: tuple[str, s
     listed = "、".join(f"“{label}”" for label in labels)
     return RULE.finding(
         span,
-        Text(zh=f"{table.title}缺少{what[0]}{listed}", en=f"{table.title} lacks the {what[1]} {listed}"),
+        Text(zh=f"{table.title}缺少{what[0]}{listed}", en=f"{table.title_en} lacks the {what[1]} {listed}"),
         help=Text(
             zh="按年报格式补齐，没有发生的填 0", en="add it as the format requires; write 0 where nothing happened"
         ),

@@ -1,5 +1,7 @@
 """A table is present but its numbers cannot be read, so its checks were not made.
 
+表格存在但其中的数字无法读取，相关检查未进行。
+
 ## What it does
 Reports the parts of tables 二, 三 and 四 that gklint found but could not read: a row with
 fewer numbers than columns or digits run together in one cell (`000000` for six cells), a
@@ -49,7 +51,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 problem.span,
                 Text(
                     zh=f"{table.title}无法完整读取：{problem.reason.zh}；涉及的勾稽关系未检查",
-                    en=f"{table.title} cannot be fully read: {problem.reason.en}; the checks involving it were skipped",
+                    en=f"{table.title_en} cannot be fully read: {problem.reason.en}; the checks involving it were skipped",
                 ),
                 help=Text(
                     zh="把每个数字放在自己的单元格里，表格以文字而非图片发布",

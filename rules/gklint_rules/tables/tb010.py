@@ -1,5 +1,7 @@
 """A cell where a number belongs is blank or holds a placeholder (`/`, `-`, `—`, `无`).
 
+应填数字的单元格为空或填了占位符（/、-、—、无）。
+
 ## What it does
 Reports blank and placeholder cells in tables 二, 三 and 四, one finding per row, on its
 first such cell. For arithmetic they count as 0. When a total is left blank beside
@@ -68,7 +70,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                             Text(
                                 zh=f"{table.title} {row.label.spec.label}·{cell.spec.label} {written}，"
                                 f"但各分项之和为 {n(total)}",
-                                en=f"{table.title} {row.key} / {cell.column} is blank but its parts add up to "
+                                en=f"{table.title_en} {row.label.spec.english} / {cell.spec.english} is blank but its parts add up to "
                                 f"{n(total)}",
                             ),
                             help=Text(zh=f"填写总计 {n(total)}", en=f"write the total {n(total)}"),
@@ -84,8 +86,8 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     blank[0].span,
                     Text(
                         zh=f"{table.title} {row.label.spec.label} 有{len(blank)}个单元格未填数字（{names}）",
-                        en=f"{table.title} {row.key}: {len(blank)} cell(s) hold no number "
-                        f"({', '.join(c.column for c in blank)})",
+                        en=f"{table.title_en} {row.label.spec.english}: {len(blank)} {'cells hold' if len(blank) > 1 else 'cell holds'} "
+                        f"no number ({', '.join(c.spec.english for c in blank)})",
                     ),
                     help=Text(zh="没有发生的填 0", en="write 0 where nothing happened"),
                 )

@@ -1,5 +1,7 @@
 """A row or column label of a table matches the template only in a variant wording.
 
+表格的行或列标签只与格式的变体写法相符。
+
 ## What it does
 Reports table labels that gklint recognised through an accepted variant or a near match
 rather than the template wording: `2.其他法律法规禁止公开` for `2.其他法律行政法规禁止公开`,
@@ -44,7 +46,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 label.span,
                 Text(
                     zh=f"{table.title}标签“{label.text}”不是年报格式的标准写法，应为“{label.spec.label}”",
-                    en=f"{table.title} label “{label.text}” is not the format's wording “{label.spec.label}”",
+                    en=f"{table.title_en} label “{label.text}” is not the format's wording “{label.spec.label}”",
                 ),
                 help=Text(zh="使用年报格式规定的标签", en="use the label the format prescribes"),
                 expected=label.spec.label,

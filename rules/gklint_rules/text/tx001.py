@@ -1,5 +1,7 @@
 """Template text was left unfilled.
 
+模板文字未填写。
+
 ## What it does
 Flags the marks of a model report that was not filled in: `20XX年`, `201x年`, `XX局`,
 `××`, `XXX`, `（单位名称）`/`（填写…）`, and a count with its number missing

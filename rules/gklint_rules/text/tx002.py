@@ -1,5 +1,7 @@
 """Section 六 does not state the 信息处理费 collected.
 
+第六部分未说明收取信息处理费的情况。
+
 ## What it does
 For reports of 2021 and later, checks that section 六 (其他需要报告的事项) states the
 information-processing fee (信息处理费) charged under 国办函〔2020〕109号: an amount

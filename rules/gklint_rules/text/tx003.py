@@ -1,5 +1,7 @@
 """Section 五 does not mention last year's problems or how they were rectified.
 
+第五部分未提及上年度存在的问题及整改情况。
+
 ## What it does
 Looks in section 五 (存在的主要问题及改进情况) for any account of the previous year's
 problems, however worded: a sentence that names the previous year (`上年度`, `上一年度`,

@@ -1,5 +1,7 @@
 """This year's 上年结转 is not last year's 结转下年度继续办理.
 
+本年的“上年结转”不等于上年报告的“结转下年度继续办理”。
+
 ## What it does
 Compares, column by column, row 二、上年结转政府信息公开申请数量 of this year's table 三 with
 row 四、结转下年度继续办理 of last year's report of the same body (the 2019 and the 2021
@@ -74,7 +76,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             Text(
                 zh=f"上年结转·{name} 为 {format_number(cell.number)}，"
                 f"而上年报告（{ctx.previous.path}）的结转下年度继续办理·{name} 为 {format_number(other.number)}",
-                en=f"carried over from last year, column {column}, is {format_number(cell.number)}, but last "
+                en=f"carried over from last year, column {cell.spec.english}, is {format_number(cell.number)}, but last "
                 f"year's report ({ctx.previous.path}) carried forward {format_number(other.number)}",
             ),
             help=Text(

@@ -1,5 +1,7 @@
 """现行有效件数 does not follow from last year's count plus 本年制发 minus 本年废止.
 
+现行有效件数不等于上年件数加本年制发件数减本年废止件数。
+
 ## What it does
 For the rows 规章 and 行政规范性文件 of table 二 (第二十条第（一）项), compares this year's
 现行有效件数 with last year's 现行有效件数 + this year's 本年制发件数 − 本年废止件数. Both
@@ -66,7 +68,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             Text(
                 zh=f"{name}现行有效件数为 {format_number(in_force.number)}，"  # type: ignore[union-attr]
                 f"而上年报告（{ctx.previous.path}）的 {a} + 本年制发 {b} − 本年废止 {c} = {format_number(expected)}",
-                en=f"{row}: in force {format_number(in_force.number)}, but last year's report "  # type: ignore[union-attr]
+                en=f"{this[row].label.spec.english}: in force {format_number(in_force.number)}, but last year's report "  # type: ignore[union-attr]
                 f"({ctx.previous.path}) had {a} in force, + {b} issued − {c} repealed = {format_number(expected)}",
             ),
             help=Text(

@@ -1,5 +1,7 @@
 """A section or a long paragraph is nearly the same as in last year's report.
 
+某一部分或较长段落与上年报告几乎相同。
+
 ## What it does
 Compares each section of the report with the section of the same number in last year's
 report of the same body, once numbers and years are masked (`2023年` and `2024年`, `12条`

@@ -1,5 +1,7 @@
 """The problems last year's section 五 listed are not taken up in this year's section 五.
 
+上年报告第五部分列出的问题，本年第五部分未提及。
+
 ## What it does
 Reads the problems in last year's section 五 (存在的主要问题及改进情况): its text before the
 improvement measures (改进措施, 下一步, 将采取…), split into phrases at 一是/二是, （一）,

@@ -34,6 +34,11 @@ class Summary:
         return EXIT_OK
 
 
+def counted(number: int, noun: str) -> str:
+    """``1 file``, ``2 files``: a count with its English noun in the right number."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def summarize(results: Sequence[FileResult]) -> Summary:
     """Count findings by severity and by rule."""
     severities: Counter[Severity] = Counter()

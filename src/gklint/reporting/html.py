@@ -15,7 +15,7 @@ from html import escape
 from typing import TextIO
 
 from gklint.findings import Severity
-from gklint.reporting.base import Summary
+from gklint.reporting.base import Summary, counted
 from gklint.reporting.html_body import LABELS, Body, related_line, severity_class
 from gklint.reporting.layout import Layout, layout_of, place
 from gklint.runner import FileResult
@@ -47,7 +47,6 @@ WORDS = {
     },
     "en": {
         "title": "gklint results",
-        "reports": "report(s)",
         "index": "Reports",
         "report": "report",
         "agency": "agency",
@@ -182,6 +181,11 @@ def _file(result: FileResult, layout: Layout | None, number: int, lang: str) -> 
     return "\n".join(parts)
 
 
+def _reports(files: int, lang: str) -> str:
+    """``3 份报告``, ``1 report``."""
+    return counted(files, "report") if lang == "en" else f"{files} {WORDS['zh']['reports']}"
+
+
 def write_html(
     results: Sequence[FileResult], summary: Summary, out: TextIO, *, lang: str, year: int | None = None
 ) -> None:
@@ -194,7 +198,7 @@ def write_html(
         f'<!DOCTYPE html>\n<html lang="{"en" if lang == "en" else "zh-CN"}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{words['title']}</title><style>{STYLE}</style></head><body>\n"
-        f"<h1>{words['title']}</h1><p>{summary.files} {words['reports']} · {counts}{unreadable}</p>\n"
+        f"<h1>{words['title']}</h1><p>{_reports(summary.files, lang)} · {counts}{unreadable}</p>\n"
     )
     if len(results) > 1:
         out.write(_index(results, layouts, lang) + "\n")

@@ -15,7 +15,7 @@ from rich.text import Text as RichText
 
 from gklint.findings import Finding, Severity
 from gklint.readers.locate import locate
-from gklint.reporting.base import Summary
+from gklint.reporting.base import Summary, counted
 from gklint.runner import FileResult
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
@@ -202,12 +202,12 @@ class TerminalReporter:
                 text += f"；{summary.internal} 个文件检查时 gklint 内部出错"
         else:
             text = (
-                f"Checked {summary.files} file(s): {counts[Severity.ERROR]} error(s), "
-                f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info"
+                f"Checked {counted(summary.files, 'file')}: {counted(counts[Severity.ERROR], 'error')}, "
+                f"{counted(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]} info"
             )
             if summary.unreadable:
-                text += f"; {summary.unreadable} file(s) could not be read"
+                text += f"; {counted(summary.unreadable, 'file')} could not be read"
             if summary.internal:
-                text += f"; gklint failed on {summary.internal} file(s)"
+                text += f"; gklint failed on {counted(summary.internal, 'file')}"
         style = "bold red" if counts[Severity.ERROR] or summary.unreadable or summary.internal else "bold green"
         self.console.print(RichText(text, style=style))

@@ -15,6 +15,7 @@ from gklint.tables.spec import BlockSpec, GridSpec, LabelSpec, TemplateSpec
 from gklint.tables.values import Value
 
 TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
+TABLE_NAMES_EN = {"t2": "table 二", "t3": "table 三", "t4": "table 四"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,24 @@ class StatTable:
     def title(self) -> str:
         """The table's name in messages (``表三``)."""
         return TABLE_NAMES[self.name]
+
+    @property
+    def title_en(self) -> str:
+        """The table's name in English messages (``table 三``)."""
+        return TABLE_NAMES_EN[self.name]
+
+    def english(self, key: str) -> str:
+        """The English name of a row, column or group key of this table (``natural persons``).
+
+        From the template's ``en`` labels, so an English message never shows an internal
+        key; a key the template lacks is returned as it is.
+        """
+        if self.name == "t2":
+            specs = [s for block in self.template.t2 for s in (*block.rows, *block.columns)]
+        else:
+            grid = self.template.t3 if self.name == "t3" else self.template.t4
+            specs = [*grid.rows, *grid.columns, *grid.groups]
+        return next((s.english for s in specs if s.key == key), key)
 
     @property
     def grid(self) -> GridSpec:

@@ -140,13 +140,14 @@ def window(
 
 
 def row_problem(row: Row, key: str, label: str, shape: str, *, spaced: bool = False) -> Problem:
+    numbers = "number" if shape.startswith("1/") else "numbers"  # `1 number`, `2 numbers`
     if spaced:
         # Cells apart by spaces: a blank cell takes no place, so the numbers cannot be
         # put under their columns.
         filled, _, count = shape.partition("/")
         if count:
             zh = f"单元格以空格分隔，空白单元格不占位置：{filled}个数字对应{count}列，无法确定各数字所在的列"
-            en = f"cells apart by spaces, where a blank cell takes no place: {filled} number(s) for {count} columns"
+            en = f"cells apart by spaces, where a blank cell takes no place: {filled} {numbers} for {count} columns"
         else:
             zh = "单元格以空格分隔，数字比列数多，无法确定各数字所在的列"
             en = "cells apart by spaces: more numbers than columns"
@@ -155,7 +156,7 @@ def row_problem(row: Row, key: str, label: str, shape: str, *, spaced: bool = Fa
     else:
         filled, count = shape.split("/")
         zh = f"只有{filled}个数字对应{count}列（行不完整，或数字连在了一起）"
-        en = f"{filled} number(s) for {count} columns (the row is cut short or its numbers ran together)"
+        en = f"{filled} {numbers} for {count} columns (the row is cut short or its numbers ran together)"
     return Problem(row.span, Text(zh=f"“{label}”行{zh}", en=f"row “{label}”: {en}"), (key,))
 
 
