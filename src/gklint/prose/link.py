@@ -46,8 +46,8 @@ _WHOLE = {"t3.results_total", "t3.new_received"}
 _LOST = ("纠错", "纠正", "败诉", "撤销", "确认违法")
 
 
-# Table 三's balance as signed rows: 新收 + 上年结转 − (七)总计 − 结转下年度 = 0.
-_BALANCE = {"t3.new_received": 1, "t3.carried_over": 1, "t3.results_total": -1, "t3.carried_forward": -1}
+# 结转下年度 as table 三's balance gives it: 新收 + 上年结转 − (七)总计.
+_BALANCE = (("t3.new_received", 1), ("t3.carried_over", 1), ("t3.results_total", -1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,21 +119,23 @@ class Reading:
         return tuple(found)
 
     def _balanced(self, t3: StatTable | None, t4: StatTable | None) -> Decimal | None:
-        """For one row of table 三's balance (新收 + 上年结转 = (七)总计 + 结转下年度), the value
-        the other three rows give it: when the row's cell breaks the balance, the table rules
-        say so, and the prose that agrees with the balance is not wrong too."""
-        if len(self.rows) != 1 or self.rows[0] not in _BALANCE:
+        """For 结转下年度继续办理, what table 三's balance gives it: 新收 + 上年结转 − (七)总计.
+
+        It is the remainder an agency works out last, the figure most often left wrong in the
+        table while the prose has it right; when the cell breaks the balance, the table rules
+        say so, and the prose that agrees with the balance is not wrong too. The other rows of
+        the balance get no such reading: prose stating 0 received against a table of 3 received
+        and 0 answered (021-pingtan-jingfaju) is a contradiction the reviewer must see.
+        """
+        if self.rows != ("t3.carried_forward",):
             return None
-        sums: dict[str, Decimal] = {}
-        for key, sign in _BALANCE.items():
-            if key == self.rows[0]:
-                continue
+        total = Decimal(0)
+        for key, sign in _BALANCE:
             cells = Reading((key,), self.column).cells(t3, t4)
             if cells is None:
                 return None
-            sums[key] = sign * sum((c.number for c in cells), Decimal(0))
-        # Signs: + on the left of the balance, − on the right; the row's own side decides.
-        return -_BALANCE[self.rows[0]] * sum(sums.values(), Decimal(0))
+            total += sign * sum((c.number for c in cells), Decimal(0))
+        return total
 
     def describe(self, t3: StatTable | None, t4: StatTable | None, lang: str) -> str:
         """The cells as a message names them: ``表三“一、本年新收政府信息公开申请数量”（总计）``.
