@@ -32,7 +32,11 @@ _YEAR_DIGITS = str.maketrans("〇○零OＯ一二三四五六七八九０１２�
 # Without a year in the title: the 统计期限 sentence, the body's `2023年度` statements and
 # the signature date (a report is signed in the first half of the year after).
 _PERIOD_YEAR = re.compile(r"(?:统计|数据).{0,24}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
-_BODY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?:度|[，,])")
+# `2023年度`, `2023年，…`, and the year's last day as a cut-off (`截止2023年12月31日`), not
+# as the end of a period (`…起至2022年12月31日止` is the 统计期限's own witness).
+_BODY_YEAR = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*年(?:度|[，,]|(?:(?<=截至\d{4}年)|(?<![至到—–~～-]\d{4}年))\s*12\s*月\s*31\s*日?(?!\d))"
+)
 _SIGNED_BY_MONTH = 6
 _LAST_SECTION = 6
 # What ends a report's last line: a full stop (or the like), or a signature date (日).
@@ -140,7 +144,8 @@ class Report:
         """The year the body points to when the title gives none.
 
         Four witnesses, one vote each: the opening's own name for the report (``现公布…
-        2023年政府信息公开工作年度报告``), the year the body most often calls ``20XX年度`` (or opens a sentence with, ``2022年，``),
+        2023年政府信息公开工作年度报告``), the year the body most often calls ``20XX年度`` (or opens a sentence with, ``2022年，``,
+        or ends on, ``截止2023年12月31日``),
         the signature date (a report signed by June is for the year before) and the
         统计期限 sentence (its 1月1日). The year with most votes wins; on a tie they count
         in that order, the period last, so that a wrong 统计期限 does not set the year it
