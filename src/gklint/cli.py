@@ -11,7 +11,7 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
@@ -32,6 +32,7 @@ from gklint.reporting.terminal import TerminalReporter
 from gklint.runner import FileResult, expand_paths
 
 if TYPE_CHECKING:
+    from gklint.reporting.json import JsonWriter
     from gklint.rules import Rule
 
 # Show a progress bar on a terminal once a run is long enough to wait for.
@@ -283,10 +284,13 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     except BaselineError as exc:
         raise UsageError(str(exc)) from None
     reporting = args.write_baseline is None
-    # Text is printed file by file as the run goes; every other output is written at the end.
+    # Text and JSON are written file by file as the run goes, and each result is dropped
+    # once written (memory flat in the number of files); other outputs are written at the end.
     streaming = args.format == "text" and reporting and args.output is None
     reporter = TerminalReporter(out, lang=lang) if streaming else None
-    results: list[FileResult] = []
+    writer = _json_writer(args, out, lang) if args.format == "json" and reporting else None
+    results: list[FileResult] = []  # kept only for an output written at the end
+    summary = summarize([])
     show_progress = not (args.no_progress or args.quiet) and err.is_terminal and len(paths) >= PROGRESS_FROM
     job = Job(
         options=project.options,
@@ -305,11 +309,15 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
                 result = replace(result, findings=baseline.hide(result.path, result.findings, result.source.text))
             if args.show_suppressed and result.suppressed and reporting:
                 result = replace(result, findings=sorted([*result.findings, *result.suppressed]))
-            results.append(result)
+            summary = summary.plus(summarize([result]))
             if reporter is not None:
                 reporter.file(result)
+            elif writer is not None:
+                with _writing(args.output):
+                    writer.file(result)
+            else:
+                results.append(result)
             progress.advance(task)
-    summary = summarize(results)
     if not reporting:
         recorded = write_baseline(
             args.write_baseline, ((r.path, r.findings, r.source.text) for r in results if r.source)
@@ -320,6 +328,12 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     if reporter is not None:
         if not args.quiet:
             reporter.finish(summary, statistics=args.statistics)
+        return _exit_code(args, summary, fail_on)
+    if writer is not None:
+        with _writing(args.output):
+            writer.finish()
+            if args.output is not None:
+                writer.out.close()
         return _exit_code(args, summary, fail_on)
     try:
         _report(args, results, summary, rules, out, lang)
@@ -364,6 +378,24 @@ class _NoProgress:
 
     def advance(self, task: int) -> None:
         pass
+
+
+def _json_writer(args: argparse.Namespace, out: Console, lang: str) -> JsonWriter:
+    from gklint.reporting.json import JsonWriter  # noqa: PLC0415 - only this format needs it
+
+    if args.output is None:
+        return JsonWriter(out.file, lang=lang)
+    with _writing(args.output):
+        return JsonWriter(args.output.open("w", encoding="utf-8"), lang=lang)
+
+
+@contextlib.contextmanager
+def _writing(output: Path | None) -> Iterator[None]:
+    """A failure to write the output is a usage error naming the file, as in `_report`."""
+    try:
+        yield
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
 def _check_previous(last: str, paths: Sequence[str], max_bytes: int) -> None:

@@ -33,6 +33,18 @@ class Summary:
             return EXIT_FINDINGS
         return EXIT_OK
 
+    def plus(self, other: Summary) -> Summary:
+        """The counts over the files of both: a run keeps its summary so, not its results."""
+        rules = Counter(self.by_rule)
+        rules.update(other.by_rule)
+        return Summary(
+            files=self.files + other.files,
+            unreadable=self.unreadable + other.unreadable,
+            internal=self.internal + other.internal,
+            by_severity={s: self.by_severity.get(s, 0) + other.by_severity.get(s, 0) for s in Severity},
+            by_rule=dict(sorted(rules.items())),
+        )
+
 
 def counted(number: int, noun: str) -> str:
     """``1 file``, ``2 files``: a count with its English noun in the right number."""

@@ -1,4 +1,9 @@
-"""Machine-readable output: one JSON object for the whole run (schema in the README)."""
+"""Machine-readable output: one JSON object for the whole run (schema in the README).
+
+It is written as the run goes (`JsonWriter`): a file's findings as soon as it is checked,
+so a run's memory does not grow with its findings; only each file's entry of ``files``
+(a few lines of text) waits for the end.
+"""
 
 from __future__ import annotations
 
@@ -49,23 +54,57 @@ def finding_records(results: Sequence[FileResult], lang: str) -> list[dict[str, 
     return records
 
 
+def file_record(r: FileResult, lang: str) -> dict[str, Any]:
+    """A file's entry of ``files``: whether and how it was read and checked."""
+    return {
+        "path": r.path,
+        "status": "ok" if r.ok else "internal-error" if r.internal else "error",
+        "error": r.error.get(lang) if r.error else None,
+        "encoding": r.source.encoding if r.source else None,
+        # The report year the rules used and where it was read (option, title, or inferred
+        # from the preamble, body, signature or period; see report-year-inferred).
+        "year": r.year,
+        "year_source": r.year_source,
+        # Last year's report it was compared with; the candidates when several could be.
+        "previous": r.previous,
+        "previous_candidates": list(r.candidates),
+    }
+
+
 def write_json(results: Sequence[FileResult], out: TextIO, *, lang: str) -> None:
     """Write ``{"findings": [...], "files": [...]}``."""
-    files = [
-        {
-            "path": r.path,
-            "status": "ok" if r.ok else "internal-error" if r.internal else "error",
-            "error": r.error.get(lang) if r.error else None,
-            "encoding": r.source.encoding if r.source else None,
-            # The report year the rules used and where it was read (option, title, or inferred
-            # from the preamble, body, signature or period; see report-year-inferred).
-            "year": r.year,
-            "year_source": r.year_source,
-            # Last year's report it was compared with; the candidates when several could be.
-            "previous": r.previous,
-            "previous_candidates": list(r.candidates),
-        }
-        for r in results
-    ]
-    json.dump({"findings": finding_records(results, lang), "files": files}, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    writer = JsonWriter(out, lang=lang)
+    for result in results:
+        writer.file(result)
+    writer.finish()
+
+
+class JsonWriter:
+    """Writes the JSON object file by file; the bytes are json.dump's with ``indent=2``."""
+
+    def __init__(self, out: TextIO, *, lang: str) -> None:
+        self.out, self._lang = out, lang
+        self._findings = 0
+        self._files: list[str] = []  # written last, after every finding
+        out.write('{\n  "findings": [')
+
+    def file(self, result: FileResult) -> None:
+        """Write the file's findings; keep its entry of ``files``, as text."""
+        for record in finding_records([result], self._lang):
+            self.out.write((",\n" if self._findings else "\n") + _nested(record))
+            self._findings += 1
+        self._files.append(_nested(file_record(result, self._lang)))
+
+    def finish(self) -> None:
+        """Close ``findings`` and write ``files``."""
+        out = self.out
+        out.write("\n  ]" if self._findings else "]")
+        out.write(',\n  "files": [')
+        out.write("\n" + ",\n".join(self._files) + "\n  ]" if self._files else "]")
+        out.write("\n}\n")
+
+
+def _nested(record: dict[str, Any]) -> str:
+    """``record`` as json.dump with ``indent=2`` writes it as an item of a list in the top object."""
+    # A JSON string never holds a raw line break, so every line is one of the structure's.
+    return "    " + json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n    ")
