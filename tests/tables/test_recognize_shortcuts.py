@@ -2,23 +2,26 @@
 
 `best_match` remembers results per spec tuple and skips difflib ratios that cannot reach
 the threshold; `recognize` reads the report's own template first and skips a template
-that cannot score higher. Both are compared here with the plain computation on every
+that cannot score higher; `window` finds a row's placements from its blank ends. Both are compared here with the plain computation on every
 table of the corpus (and on labels with a character changed, which take the similarity
 path), so a shortcut that changes a result fails.
 """
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
-from gklint.ast import Cell, Document, Table
+from gklint.ast import Cell, Document, Row, Span, Table
 from gklint.model import build_report
 from gklint.parser import parse
 from gklint.readers import read_path
 from gklint.tables import t2, t3, t4
 from gklint.tables.recognize import recognize
-from gklint.tables.rows import Layout
+from gklint.tables.rows import Layout, window
 from gklint.tables.spec import LabelSpec, best_match, templates
+from gklint.tables.values import Value, ValueKind, parse_value
 from tests.conftest import corpus_dir
 
 CORPUS = corpus_dir()
@@ -89,3 +92,29 @@ def test_recognize_is_the_best_of_every_template(documents: list[tuple[str, Docu
             assert getattr(found, table) == expected, (name, table)
             read_some += expected is not None
     assert read_some > 100
+
+
+def _reference_window(values: list[Value], count: int, start: int | None, label_index: int) -> tuple[int, str | None]:
+    """`window` as first written: every placement tried."""
+    area = max(1, len(values) - count)
+    last_label = max((i for i in range(min(area, len(values))) if values[i].kind is ValueKind.TEXT), default=-1)
+    first = max(last_label, label_index) + 1
+    if len(values) - first < count:
+        return -1, f"{sum(1 for v in values[first:] if not v.is_empty)}/{count}"
+    fits = [
+        k
+        for k in range(first, len(values) - count + 1)
+        if all(values[j].kind is ValueKind.BLANK for j in (*range(first, k), *range(k + count, len(values))))
+    ]
+    return ((start if start in fits else fits[0]), None) if fits else (-1, "many")
+
+
+def test_window_is_the_exhaustive_placement() -> None:
+    kinds = [parse_value(raw) for raw in ("", "3", "/", "某项")]  # blank, number, placeholder, text
+    row = Row(span=Span(0, 0, 1, 1, 1, 1), cells=())
+    for values in itertools.chain.from_iterable(itertools.product(kinds, repeat=n) for n in range(6)):
+        for count in range(4):
+            for start in (None, 1, 3):
+                for label_index in (-1, 1):
+                    got = window(row, list(values), count, start, label_index)
+                    assert got == _reference_window(list(values), count, start, label_index)

@@ -107,11 +107,18 @@ class TerminalReporter:
             return
         self._pairing(result)
         lines = result.source.text.split("\n") if result.source else []
+        # NOTE: a file's findings are printed in one call: rich's print costs more than the
+        # rendering, and a batch prints thousands of lines (issue 13).
+        out: list[RichText] = []
         for finding in result.findings:
             where = locate(result.source, finding.span)
-            self._finding(result.path, finding, lines, where.describe(self.lang) if where else None)
+            self._finding(out, result.path, finding, lines, where.describe(self.lang) if where else None)
+        self._print(out)
 
-    def _finding(self, path: str, finding: Finding, lines: Sequence[str], where: str | None = None) -> None:
+    def _finding(
+        self, out: list[RichText], path: str, finding: Finding, lines: Sequence[str], where: str | None = None
+    ) -> None:
+        """Add a finding's lines to ``out``."""
         span = finding.span
         head = RichText()
         head.append(f"{visible(path)}:{span.line}:{span.column}: ", style="bold")
@@ -123,26 +130,35 @@ class TerminalReporter:
         if finding.suppressed:  # shown with --show-suppressed only
             head.append(" [已抑制]" if self.lang == "zh" else " [suppressed]", style="dim")
         head.append(f" {visible(finding.message.get(self.lang))}")
-        self.console.print(head, soft_wrap=True)
+        out.append(head)
         if 0 < span.line <= len(lines):
             gutter = " " * len(str(span.line))
             end_column = span.end_column if span.end_line == span.line else len(lines[span.line - 1]) + 1
             shown, carets = snippet(visible(lines[span.line - 1]), span.column, end_column, self._room(span.line))
-            self.console.print(RichText(f"{gutter} |", style="blue"))
+            # The gutter line alone is printed with soft wrap off: on a console too narrow
+            # for it, it wraps, so it is printed on its own there.
+            if len(gutter) + 2 > self.console.width:
+                self._print(out)
+                self.console.print(RichText(f"{gutter} |", style="blue"))
+            else:
+                out.append(RichText(f"{gutter} |", style="blue"))
             body = RichText(f"{span.line} | ", style="blue")
             body.append(shown)
-            self.console.print(body, soft_wrap=True)
             marks = RichText(f"{gutter} | ", style="blue")
             marks.append(carets, style=STYLES[finding.severity])
-            self.console.print(marks, soft_wrap=True)
+            out += [body, marks]
         if finding.related is not None:
-            self._related(finding)
+            out += self._related(finding)
         if finding.help:
             label = "帮助" if self.lang == "zh" else "help"
-            self.console.print(
-                RichText(f"  = {label}: {visible(finding.help.get(self.lang))}", style="green"), soft_wrap=True
-            )
-        self.console.print()
+            out.append(RichText(f"  = {label}: {visible(finding.help.get(self.lang))}", style="green"))
+        out.append(RichText())  # the blank line after a finding
+
+    def _print(self, lines: list[RichText]) -> None:
+        """Print ``lines`` (soft-wrapped: never broken at the console's width) and forget them."""
+        if lines:
+            self.console.print(RichText("\n").join(lines), soft_wrap=True)
+            lines.clear()
 
     def _pairing(self, result: FileResult) -> None:
         """Say which report of last year this one was compared with (or why none was)."""
@@ -165,7 +181,7 @@ class TerminalReporter:
         """Cells left for a snippet beside the gutter ``NN | `` on this console."""
         return self.console.width - len(str(line)) - 3
 
-    def _related(self, finding: Finding) -> None:
+    def _related(self, finding: Finding) -> list[RichText]:
         """Last year's line a cross-year finding compares with, under this year's."""
         related = finding.related
         assert related is not None
@@ -173,16 +189,16 @@ class TerminalReporter:
         gutter = " " * len(str(span.line))
         label = ("上年", "last year")[self.lang == "en"]
         where = f"{gutter}--> {label}: {visible(related.path)}:{span.line}:{span.column}"
-        self.console.print(RichText(where, style="blue"), soft_wrap=True)
+        out = [RichText(where, style="blue")]
         if related.line:
             end_column = span.end_column if span.end_line == span.line else len(related.line) + 1
             shown, carets = snippet(visible(related.line), span.column, end_column, self._room(span.line))
             body = RichText(f"{span.line} | ", style="blue")
             body.append(shown)
-            self.console.print(body, soft_wrap=True)
             marks = RichText(f"{gutter} | ", style="blue")
             marks.append(carets, style="bold blue")
-            self.console.print(marks, soft_wrap=True)
+            out += [body, marks]
+        return out
 
     def finish(self, summary: Summary, *, statistics: bool = False) -> None:
         """Print the run's totals (and counts per rule with ``statistics``)."""

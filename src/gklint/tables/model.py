@@ -6,7 +6,7 @@ Rules read ``report.table3["new_received"]["total"]``; they never walk raw rows.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from gklint.ast import Row, Span, Table
@@ -16,6 +16,7 @@ from gklint.tables.values import Value
 
 TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
 TABLE_NAMES_EN = {"t2": "table 二", "t3": "table 三", "t4": "table 四"}
+_ZERO = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +37,9 @@ class TableCell:
     @property
     def number(self) -> Decimal:
         """The value for arithmetic (blank and placeholders count as 0)."""
-        return self.value.amount
+        # `Value.amount`, inlined: the identity rules read it a few hundred times a report.
+        number = self.value.number
+        return number if number is not None else _ZERO
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +98,14 @@ class StatTable:
     groups: tuple[Label, ...]
     problems: tuple[Problem, ...]
     decimals: Mapping[str, int]
+    # The rows the problems name, or None when one of them is the whole table's: asked for
+    # each identity a rule checks, so worked out once (see `is_readable`).
+    _damaged: frozenset[str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        whole = any(not p.rows for p in self.problems)
+        damaged = None if whole else frozenset(row for p in self.problems for row in p.rows)
+        object.__setattr__(self, "_damaged", damaged)
 
     def __getitem__(self, row: str) -> TableRow:
         return self.rows[row]
@@ -154,11 +165,11 @@ class StatTable:
     @property
     def readable(self) -> bool:
         """False when the whole table could not be read."""
-        return not any(not p.rows for p in self.problems)
+        return self._damaged is not None
 
     def is_readable(self, row: str) -> bool:
         """Whether ``row`` was read (present and not damaged)."""
-        return row in self.rows and not any(not p.rows or row in p.rows for p in self.problems)
+        return row in self.rows and self._damaged is not None and row not in self._damaged
 
     def labels(self) -> Iterator[Label]:
         """Every row, column and group label found, in source order."""

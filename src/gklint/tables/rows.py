@@ -129,14 +129,18 @@ def window(
     if available < count:
         filled = sum(1 for v in values[first:] if not v.is_empty)
         return -1, f"{filled}/{count}"
-    fits = [
-        k
-        for k in range(first, len(values) - count + 1)
-        if all(values[j].kind is ValueKind.BLANK for j in (*range(first, k), *range(k + count, len(values))))
-    ]
-    if not fits:
+    # A placement k fits when the cells from `first` to k and those after k + count are all
+    # blank: k runs from past the blanks ending the row to the end of those after `first`.
+    leading = 0
+    while first + leading < len(values) and values[first + leading].kind is ValueKind.BLANK:
+        leading += 1
+    trailing = 0
+    while trailing < available and values[len(values) - 1 - trailing].kind is ValueKind.BLANK:
+        trailing += 1
+    lowest, highest = max(first, len(values) - count - trailing), min(first + leading, len(values) - count)
+    if lowest > highest:
         return -1, "many"
-    return (start if start in fits else fits[0]), None
+    return (start if start is not None and lowest <= start <= highest else lowest), None
 
 
 def row_problem(row: Row, key: str, label: str, shape: str, *, spaced: bool = False) -> Problem:
