@@ -73,9 +73,10 @@ def expand_paths(
 
 
 def _first_time(path: str, seen: set[str]) -> bool:
-    """Whether ``path`` is new to ``seen``: the same file by another name (``./r.txt``,
-    a link to it, a directory's walk) is not."""
-    key = path if path == "-" else os.path.realpath(path)
+    """Whether ``path`` is new to ``seen``: the same path written another way (``./r.txt``,
+    ``r.txt`` again, or reached by a directory's walk) is not. A symbolic link keeps its
+    own name: followed (``--follow-links``), it is checked as the file it is named as."""
+    key = path if path == "-" else os.path.abspath(path)
     if key in seen:
         return False
     seen.add(key)

@@ -98,10 +98,9 @@ def test_show_files_lists_each_file_once_and_checks_nothing(capsys: pytest.Captu
     assert out.split() == [a, str(tmp_path / "sub" / "b.md")]
 
 
-def test_a_file_named_twice_is_checked_once(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    link = tmp_path / "link.txt"
-    link.symlink_to(DEMO)
-    code, out, _ = run(capsys, "check", "--format", "json", str(DEMO), str(DEMO), str(DEMO.parent), str(link))
+def test_a_file_named_twice_is_checked_once(capsys: pytest.CaptureFixture[str]) -> None:
+    again = os.path.join(str(DEMO.parent), ".", DEMO.name)
+    code, out, _ = run(capsys, "check", "--format", "json", str(DEMO), str(DEMO), str(DEMO.parent), again)
     data = json.loads(out)
     assert [f["path"] for f in data["files"]] == [str(DEMO)]
     assert len(data["findings"]) == len({(f["line"], f["column"], f["code"]) for f in data["findings"]})
