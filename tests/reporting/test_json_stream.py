@@ -14,6 +14,7 @@ import pytest
 
 from gklint.batch import Job, check_paths
 from gklint.cli import main
+from gklint.findings import Text
 from gklint.project import Options, Project
 from gklint.reporting.base import summarize
 from gklint.reporting.json import file_record, finding_records, write_json
@@ -80,3 +81,14 @@ def test_a_summary_kept_file_by_file_is_the_summary_of_all(tmp_path: Path) -> No
         kept = kept.plus(summarize([result]))
     assert kept == summarize(results)
     assert kept.unreadable == 1 and len(kept.by_rule) > 3
+
+
+def test_the_files_entries_of_a_long_run_are_written_after_the_findings() -> None:
+    # Past a megabyte the entries wait in a temporary file: the bytes are the same.
+    results = _results([DEMO])
+    results += [
+        FileResult(path=f"reports/{i:05d}-不存在.txt", error=Text(zh="无法读取", en="missing")) for i in range(6000)
+    ]
+    written = _written(results, "zh")
+    assert len(written) - written.index('"files": [') > 1 << 20  # more than the spool keeps in memory
+    assert written == _dumped(results, "zh")

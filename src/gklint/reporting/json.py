@@ -8,8 +8,10 @@ so a run's memory does not grow with its findings; only each file's entry of ``f
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from gklint.readers.locate import locate
 from gklint.runner import FileResult
@@ -85,22 +87,29 @@ class JsonWriter:
     def __init__(self, out: TextIO, *, lang: str) -> None:
         self.out, self._lang = out, lang
         self._findings = 0
-        self._files: list[str] = []  # written last, after every finding
+        # The ``files`` entries are written last, after every finding: kept until then in a
+        # temporary file past 1 MB, so a run of any size holds none of them in memory.
+        self._files: IO[str] = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8")
+        self._entries = 0
         out.write('{\n  "findings": [')
 
     def file(self, result: FileResult) -> None:
-        """Write the file's findings; keep its entry of ``files``, as text."""
+        """Write the file's findings; keep its entry of ``files`` for the end."""
         for record in finding_records([result], self._lang):
             self.out.write((",\n" if self._findings else "\n") + _nested(record))
             self._findings += 1
-        self._files.append(_nested(file_record(result, self._lang)))
+        self._files.write((",\n" if self._entries else "\n") + _nested(file_record(result, self._lang)))
+        self._entries += 1
 
     def finish(self) -> None:
         """Close ``findings`` and write ``files``."""
         out = self.out
         out.write("\n  ]" if self._findings else "]")
         out.write(',\n  "files": [')
-        out.write("\n" + ",\n".join(self._files) + "\n  ]" if self._files else "]")
+        self._files.seek(0)
+        shutil.copyfileobj(self._files, out)
+        self._files.close()
+        out.write("\n  ]" if self._entries else "]")
         out.write("\n}\n")
 
 
