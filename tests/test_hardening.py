@@ -397,7 +397,7 @@ def test_a_file_of_more_lines_or_cells_than_a_report_is_refused(tmp_path: Path, 
 
 # ---------------------------------------------------------------- prose: linear in a paragraph's length
 
-PROSE_RUNS = ["1,234条", "其中、1件", "（", "《", "其中", "、", "1" * 10, "2023年"]
+PROSE_RUNS = ["1,234条", "1,234,", "其中、1件", "（", "《", "其中", "、", "1" * 10, "一" * 10, "第一", "2023年"]
 
 
 def _prose_seconds(ruleset: object, run: str, count: int) -> float:
