@@ -76,8 +76,10 @@ def test_configured_pack_runs_and_is_listed(
     assert [r.code for r in plan.rules] == ["TX001", "TX002", "TX003", "XC001", "XC002", "XC003", "XC004"]
     (tmp_path / "gklint.toml").write_text('packs = ["rules/ours.toml"]\nselect = ["example-city"]\n')
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "160")  # room for the pack column beside the summaries
     assert main(["rules"]) == 0
-    assert "example-city" in capsys.readouterr().out
+    listed = capsys.readouterr().out
+    assert "example-city" in listed and "XC001" in listed
     assert main(["explain", "XC001"]) == 0
     assert "政务公开工作要点" in capsys.readouterr().out
     (tmp_path / "r.txt").write_text(CLEAN, encoding="utf-8")
