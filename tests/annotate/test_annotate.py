@@ -97,7 +97,8 @@ def test_corpus_as_word_gets_one_comment_per_finding_on_the_flagged_text(
                 assert cell in start.iterancestors(f"{W}tc"), (path.name, finding)
             commented += 1
         checked += 1
-    assert checked >= 30 and commented >= 150
+    # 142 comments on the corpus (the 河南 pack is opt-in, so none of its findings).
+    assert checked >= 30 and commented >= 130
     assert {f["code"][:2] for f in reference["findings"]} >= {"ST", "DT", "TX", "TB", "PR", "XY"}
 
 
