@@ -337,6 +337,8 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
         return _exit_code(args, summary, fail_on)
     try:
         _report(args, results, summary, rules, out, lang)
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     return _exit_code(args, summary, fail_on)
@@ -394,6 +396,8 @@ def _writing(output: Path | None) -> Iterator[None]:
     """A failure to write the output is a usage error naming the file, as in `_report`."""
     try:
         yield
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): `main` ends quietly
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
 

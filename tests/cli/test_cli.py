@@ -237,3 +237,22 @@ def test_jobs_give_the_same_output_in_the_same_order(capsys: pytest.CaptureFixtu
     two = run(capsys, "check", "--format", "json", "--isolated", "--jobs", "2", str(tmp_path))
     assert one == two and one[0] == 2
     assert run(capsys, "check", "--jobs", "0", CLEAN)[0] == 2
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path, fmt: str) -> None:
+    """`gklint check … | head`: no traceback, no 'cannot write' error, no usage-error exit."""
+    for index in range(40):  # far more output than a pipe holds
+        (tmp_path / f"r{index:02d}.txt").write_text(Path(DEMO).read_text(encoding="utf-8"), encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gklint", "check", "--format", fmt, "--no-pair", "--jobs", "1", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(100)
+    proc.stdout.close()
+    error = proc.stderr.read().decode()
+    code = proc.wait(timeout=120)
+    assert code in (1, 141), (code, error)
+    assert "Traceback" not in error and "cannot write" not in error, error
