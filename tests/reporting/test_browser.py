@@ -142,6 +142,6 @@ def test_every_finding_is_highlighted_in_the_rendered_page(
                 assert row["tag"] == "MARK" and row["holder"] in ("P", "H3", "H4"), finding
                 assert _flagged(texts[path], finding).startswith(row["text"]), finding
     # Table cells, prose, structure and last year's comparison are all on the page.
-    assert codes >= {"TB001", "DT002", "PR001", "ST003", "TX003", "XY001", "XY002", "XY003"}
+    assert codes >= {"TB001", "DT002", "PR002", "ST003", "TX003", "XY001", "XY002", "XY003"}
     cells = [row for section in sections for row in section if row["code"] == "TB001"]
     assert cells and all(row["tag"] == "TD" for row in cells)
