@@ -47,3 +47,20 @@ def gklint_tables() -> Sequence[Traversable]:
         The files, as ``importlib.resources.files(__package__) / "tables_x.toml"`` or paths.
     """
     raise NotImplementedError  # a specification: pluggy calls the packs' implementations
+
+
+@hookspec
+def gklint_lexicon() -> Sequence[Traversable]:
+    """Return the lexicon files this pack adds (``lexicon_<name>.toml``).
+
+    Their ``[[entry]]`` tables say which phrases of the prose name which table cells, and
+    are tried before the national ones (see ``gklint/data/lexicon.toml``), so a pack can make
+    a phrase mean something more specific; their ``[columns]`` and ``[topics]`` words are
+    added to the national ones, and ``[deadlines]`` sets the publication deadlines.
+    Called once per process; a file that does not parse or load leaves the pack's lexicon
+    out with a warning naming the pack.
+
+    Returns:
+        The files, as ``importlib.resources.files(__package__) / "lexicon_x.toml"`` or paths.
+    """
+    raise NotImplementedError  # a specification: pluggy calls the packs' implementations

@@ -178,19 +178,29 @@ def collect_rules(pm: pluggy.PluginManager, problems: list[str] | None = None) -
 
 
 def table_packs() -> tuple[list[tuple[str, Sequence[Traversable]]], list[str]]:
-    """The table data files each installed pack's ``gklint_tables`` returns, and the calls that failed.
+    """The table data files each installed pack's ``gklint_tables`` returns, and the calls that failed."""
+    return _data_packs("gklint_tables", "table")
+
+
+def lexicon_packs() -> tuple[list[tuple[str, Sequence[Traversable]]], list[str]]:
+    """The lexicon files each installed pack's ``gklint_lexicon`` returns, and the calls that failed."""
+    return _data_packs("gklint_lexicon", "lexicon")
+
+
+def _data_packs(hook: str, what: str) -> tuple[list[tuple[str, Sequence[Traversable]]], list[str]]:
+    """The data files each installed pack's ``hook`` returns, and the calls that failed.
 
     A pack that fails to load is already reported with the rule packs; only its hook's
     failures are returned here.
     """
     pm, _ = _manager(load_entry_points=True)
-    returned, problems = call_each(pm, "gklint_tables", "failed to list its table files")
+    returned, problems = call_each(pm, hook, f"failed to list its {what} files")
     packs: list[tuple[str, Sequence[Traversable]]] = []
     for item in returned:
         if isinstance(item.value, Sequence) and not isinstance(item.value, str):
             packs.append((item.pack, item.value))
         else:
-            problems.append(f"table pack {item.pack!r}: gklint_tables returned {type(item.value).__name__}, not files")
+            problems.append(f"{what} pack {item.pack!r}: {hook} returned {type(item.value).__name__}, not files")
     return packs, problems
 
 

@@ -1,4 +1,4 @@
-"""Lexicon packs: phrases added through the ``gklint_lexicon`` entry-point group."""
+"""Lexicon packs: phrases added through the ``gklint_lexicon`` hook."""
 
 from __future__ import annotations
 
@@ -7,15 +7,27 @@ from pathlib import Path
 
 import pytest
 
-from gklint.plugins import get_plugin_manager
+from gklint import plugins
+from gklint.plugins import ENTRY_POINT_GROUP, get_plugin_manager
 from gklint.prose import lexicon as lexicon_module
-from gklint.prose.lexicon import ENTRY_POINT_GROUP, lexicon, lexicon_problems
+from gklint.prose.lexicon import lexicon, lexicon_problems
+
+LEXICON_PACK = """
+from importlib.resources import files
+
+from gklint.api import hookimpl
+
+
+@hookimpl({marker})
+def {function}():
+    return [files(__name__) / "{file}"]
+"""
 
 
 def test_the_national_lexicon_names_the_cells_of_the_spec() -> None:
     words = lexicon()
-    assert words.entry_for("上年结转的申请") is not None
-    assert words.entry_for("上年结转的申请").readings == (("t3.carried_over",),)  # type: ignore[union-attr]
+    entry = words.entry_for("上年结转的申请")
+    assert entry is not None and entry.readings == (("t3.carried_over",),)
     assert words.column_at_end("法人申请") == "legal"
     assert words.entry_for("天气晴朗") is None
     assert lexicon_problems() == ()
@@ -24,32 +36,42 @@ def test_the_national_lexicon_names_the_cells_of_the_spec() -> None:
 def test_a_pack_adds_phrases_before_the_national_ones_and_a_broken_pack_is_named(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    good, broken = tmp_path / "good_lexicon", tmp_path / "broken_lexicon"
-    for package in (good, broken):
+    packs = {
+        # A topic the lexicon does not know, and a good pack whose implementation has another
+        # name (specname=): 遗留申请 is a local wording of 上年结转, and 部分公开 is made to
+        # mean either the row alone or with 予以公开.
+        "broken_lexicon": (
+            "",
+            "gklint_lexicon",
+            "lexicon_bad.toml",
+            '[[entry]]\nphrases = ["x"]\ntopic = "weather"\nreadings = [["t3.granted"]]\n',
+        ),
+        "henan_lexicon": (
+            'specname="gklint_lexicon"',
+            "henan_phrases",
+            "lexicon_henan.toml",
+            '[[entry]]\nphrases = ["遗留申请"]\nreadings = [["t3.carried_over"]]\n\n'
+            '[[entry]]\nphrases = ["部分公开"]\nreadings = [["t3.partial"], ["t3.granted", "t3.partial"]]\n\n'
+            "[deadlines]\ndepartment = [2, 15]\n",
+        ),
+    }
+    for name, (marker, function, file, text) in packs.items():
+        package = tmp_path / name
         package.mkdir()
-        (package / "__init__.py").write_text("")
-    # 遗留申请 is a 河南-style wording of 上年结转; 部分公开 is made to mean both result rows.
-    (good / "lexicon_henan.toml").write_text(
-        '[[entry]]\nphrases = ["遗留申请"]\nreadings = [["t3.carried_over"]]\n\n'
-        '[[entry]]\nphrases = ["部分公开"]\nreadings = [["t3.partial"], ["t3.granted", "t3.partial"]]\n',
-        encoding="utf-8",
-    )
-    (broken / "lexicon_bad.toml").write_text(
-        '[[entry]]\nphrases = ["x"]\ntopic = "weather"\nreadings = [["t3.granted"]]\n', encoding="utf-8"
-    )
+        (package / file).write_text(text, encoding="utf-8")
+        source = LEXICON_PACK.format(marker=marker, function=function, file=file)
+        (package / "__init__.py").write_text(source, encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
-    points = [
-        metadata.EntryPoint(name="broken", value="broken_lexicon", group=ENTRY_POINT_GROUP),
-        metadata.EntryPoint(name="henan", value="good_lexicon", group=ENTRY_POINT_GROUP),
-    ]
-    monkeypatch.setattr(
-        lexicon_module.metadata, "entry_points", lambda group: points if group == ENTRY_POINT_GROUP else []
-    )
+    points = [metadata.EntryPoint(name=n.removesuffix("_lexicon"), value=n, group=ENTRY_POINT_GROUP) for n in packs]
+    monkeypatch.setattr(plugins, "entry_points", lambda group: points if group == ENTRY_POINT_GROUP else [])
     lexicon_module._load.cache_clear()
     try:
         words = lexicon()
-        assert words.entry_for("遗留申请").readings == (("t3.carried_over",),)  # type: ignore[union-attr]
-        assert len(words.entry_for("部分公开").readings) == 2  # type: ignore[union-attr]
+        carried = words.entry_for("遗留申请")
+        assert carried is not None and carried.readings == (("t3.carried_over",),)
+        partial = words.entry_for("部分公开")
+        assert partial is not None and len(partial.readings) == 2
+        assert words.deadlines["department"] == (2, 15) and words.deadlines["government"] == (3, 31)
         [problem] = lexicon_problems()
         assert problem.startswith("lexicon pack 'broken' left out: ValueError") and "weather" in problem
         # The run reports it with the other pack problems (a warning before the findings).

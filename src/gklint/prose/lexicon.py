@@ -1,10 +1,10 @@
 """The lexicon: which phrases of the prose name which table cells (``data/lexicon.toml``).
 
-A province pack adds phrases without a rule: a package registered under the
-``gklint_lexicon`` entry-point group ships ``lexicon_*.toml`` files with ``[[entry]]``
-tables (tried before the national ones, so a pack can make a phrase mean something more
-specific) and ``[columns]``/``[topics]`` lists (added to the national ones). A pack that
-fails to load is left out and named in `lexicon_problems`.
+A province pack adds phrases without a rule: its ``gklint_lexicon`` hook returns
+``lexicon_*.toml`` files with ``[[entry]]`` tables (tried before the national ones, so a
+pack can make a phrase mean something more specific) and ``[columns]``/``[topics]`` lists
+(added to the national ones). A pack that fails to load is left out and named in
+`lexicon_problems`.
 """
 
 from __future__ import annotations
@@ -12,10 +12,9 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata, resources
+from importlib import resources
 from typing import Any
 
-ENTRY_POINT_GROUP = "gklint_lexicon"
 TOPICS = ("application", "disclosure")
 
 
@@ -108,18 +107,17 @@ def _merge(files: list[tuple[str, dict[str, Any]]]) -> Lexicon:
 def _load() -> tuple[Lexicon, tuple[str, ...]]:
     national = resources.files("gklint").joinpath("data", "lexicon.toml").read_text(encoding="utf-8")
     files = [("gklint/data/lexicon.toml", tomllib.loads(national))]
-    problems = []
-    for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
+    # Imported here: the plugin host imports this module for `lexicon_problems`.
+    from gklint.plugins import lexicon_packs
+
+    packs, problems = lexicon_packs()
+    for pack, paths in packs:
         # Each pack on trial: a broken one must not take the national lexicon down.
         try:
-            extra = [
-                (f"{entry_point.value}/{path.name}", tomllib.loads(path.read_text(encoding="utf-8")))
-                for path in sorted(resources.files(entry_point.value).iterdir(), key=lambda p: p.name)
-                if path.name.startswith("lexicon_") and path.name.endswith(".toml")
-            ]
+            extra = [(f"{pack}/{path.name}", tomllib.loads(path.read_text(encoding="utf-8"))) for path in paths]
             _merge([*files, *extra])
         except Exception as exc:  # noqa: BLE001 - any failure of a pack is reported, not raised
-            problems.append(f"lexicon pack {entry_point.name!r} left out: {type(exc).__name__}: {exc}")
+            problems.append(f"lexicon pack {pack!r} left out: {type(exc).__name__}: {exc}")
             continue
         files.extend(extra)
     return _merge(files), tuple(problems)
