@@ -99,7 +99,6 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "-o", "--output", "--output-file", metavar="FILE", type=Path, help="write the output to FILE, not to stdout"
     )
-
     check.add_argument("--lang", choices=("zh", "en"), help="message language (default: zh)")
     check.add_argument("--year", type=_year, help="report year, overriding the one in the title")
     check.add_argument(
@@ -386,7 +385,7 @@ def _json_writer(args: argparse.Namespace, out: Console, lang: str) -> JsonWrite
     from gklint.reporting.json import JsonWriter  # noqa: PLC0415 - only this format needs it
 
     if args.output is None:
-        return JsonWriter(out.file, lang=lang)
+        return JsonWriter(cast(TextIO, out.file), lang=lang)  # rich types it IO[str]; it is a text stream
     with _writing(args.output):
         return JsonWriter(args.output.open("w", encoding="utf-8"), lang=lang)
 
