@@ -84,3 +84,21 @@ def test_join_paragraphs_keeps_blocks() -> None:
         join_paragraphs(doc)
         == "第三项加第四项, and more.\n\n- one two\n- 三\n\n```text\n行一\n行二\n```\n## Heading\ntext"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "mark", "hint"),
+    [("zh", "［需选用］", "--extend-select henan"), ("en", "[opt-in]", "--extend-select henan")],
+)
+def test_opt_in_rules_say_so_in_rules_and_explain(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, lang: str, mark: str, hint: str
+) -> None:
+    """The 河南 example pack is installed by the test command and opt-in: listed, marked, and
+    `explain` says how to turn it on; national rules carry no mark."""
+    lines = _run(capsys, monkeypatch, 200, "rules", "--lang", lang).splitlines()
+    ha001 = next(line for line in lines if line.startswith("HA001"))
+    assert mark in ha001
+    assert not any(mark in line for line in lines if line[:2] in {r.code[:2] for r in RULES})
+    explained = _run(capsys, monkeypatch, 200, "explain", "HA001", "--lang", lang)
+    assert hint in explained.splitlines()[2]
+    assert hint not in _run(capsys, monkeypatch, 200, "explain", "TB001", "--lang", lang)

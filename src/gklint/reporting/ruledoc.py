@@ -36,6 +36,14 @@ MIN_CUT = 10
 GAP = "  "
 
 
+# An opt-in rule runs only when selected by its code, name, prefix or pack (not by ALL).
+OPT_IN = {"zh": "［需选用］", "en": "[opt-in] "}
+OPT_IN_HINT = {
+    "zh": "此规则默认不运行，需用代码、名称、前缀或规则包选用（如 --extend-select {pack}）",
+    "en": "this rule runs only when selected by its code, name, prefix or pack (e.g. --extend-select {pack})",
+}
+
+
 def summary(rule: Rule, lang: str) -> str:
     """The rule's one-line summary in ``lang``; a pack without a Chinese one shows its English."""
     return (rule.summary_zh or rule.summary) if lang == "zh" else rule.summary
@@ -63,7 +71,13 @@ def rule_lines(rules: Sequence[Rule], width: int, lang: str) -> list[str]:
     """A header line and one line per rule, none wider than ``width`` cells."""
     severities = LABELS[lang]
     rows = [
-        (rule.code, rule.name, severities[rule.severity], visible(rule.pack), visible(summary(rule, lang)))
+        (
+            rule.code,
+            rule.name,
+            severities[rule.severity],
+            visible(rule.pack),
+            (OPT_IN[lang] if rule.opt_in else "") + visible(summary(rule, lang)),
+        )
         for rule in rules
     ]
     header = HEADERS[lang]
@@ -123,12 +137,16 @@ def explain_lines(rule: Rule, lang: str) -> Iterable[str]:
     if lang == "zh":
         yield f"{rule.code} {rule.name}（{severity}，规则包 {visible(rule.pack)}）"
         yield visible(summary(rule, lang))
+        if rule.opt_in:
+            yield OPT_IN_HINT[lang].format(pack=visible(rule.pack))
         # NOTE: the documentation itself is written once, in English (the docstring); the
         # Chinese summary above is all there is in Chinese, and the reader is told so.
         yield "（以下为规则文档，英文）"
     else:
         yield f"{rule.code} {rule.name} ({severity}, pack {visible(rule.pack)})"
         yield visible(rule.summary)
+        if rule.opt_in:
+            yield OPT_IN_HINT[lang].format(pack=visible(rule.pack))
 
 
 def print_explain(rule: Rule, console: Console, lang: str) -> None:
