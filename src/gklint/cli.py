@@ -106,15 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("error", "warning", "info"),
         help="lowest severity that makes the exit code 1 (default: error)",
     )
-    for flag, what in (
-        ("--select", "run only these rules, replacing the configuration's select"),
-        ("--extend-select", "also run these rules"),
-        ("--ignore", "do not run these rules"),
-    ):
-        selector = check.add_argument(
-            flag, type=_selectors, metavar="RULES", help=f"{what} (codes, prefixes, names, packs; comma-separated)"
-        )
-        selector.completer = _complete_rules  # type: ignore[attr-defined]
+    _add_selectors(check)
     check.add_argument("--statistics", action="store_true", help="also print how often each rule fired")
     check.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     check.add_argument(
@@ -198,6 +190,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     annotate.add_argument("--lang", choices=("zh", "en"), help="comment language (default: zh)")
     annotate.add_argument("--year", type=_year, help="report year, overriding the one in the title")
+    _add_selectors(annotate)
+    annotate.add_argument(
+        "--no-pair", action="store_true", help="do not compare reports with the same body's report of the year before"
+    )
 
     explain = sub.add_parser("explain", parents=[configured], help="show a rule's documentation")
     explain.add_argument("rule", metavar="CODE-or-NAME").completer = _complete_rules  # type: ignore[attr-defined]
@@ -206,6 +202,19 @@ def build_parser() -> argparse.ArgumentParser:
     config = sub.add_parser("config", parents=[configured], help="show the settings that apply to a path")
     config.add_argument("path", nargs="?", default=".", metavar="PATH", help="a report or directory (default: .)")
     return parser
+
+
+def _add_selectors(parser: argparse.ArgumentParser) -> None:
+    """--select, --extend-select and --ignore, the same for check and annotate."""
+    for flag, what in (
+        ("--select", "run only these rules, replacing the configuration's select"),
+        ("--extend-select", "also run these rules"),
+        ("--ignore", "do not run these rules"),
+    ):
+        selector = parser.add_argument(
+            flag, type=_selectors, metavar="RULES", help=f"{what} (codes, prefixes, names, packs; comma-separated)"
+        )
+        selector.completer = _complete_rules  # type: ignore[attr-defined]
 
 
 def _complete_rules(prefix: str, **_: object) -> list[str]:
@@ -470,7 +479,7 @@ def cmd_annotate(args: argparse.Namespace, out: Console, err: Console) -> int:
             raise UsageError("two reports have the same file name; annotate them into separate directories")
         args.output.mkdir(parents=True, exist_ok=True)
     _warn_problems(RuleSet(problems=project.problems), err)
-    job = Job(options=project.options, lang=lang, max_bytes=DEFAULT_MAX_BYTES)
+    job = Job(options=project.options, lang=lang, max_bytes=DEFAULT_MAX_BYTES, pair=not args.no_pair)
     status = EXIT_OK
     for path, result in zip(paths, check_paths(project, job, paths, jobs=1), strict=True):
         target = args.output / Path(path).name if several else args.output

@@ -149,6 +149,28 @@ def test_cross_year_comments_name_last_years_place_in_either_language(tmp_path: 
         assert any(p.text.startswith(expected) for p in xy002.paragraphs)
 
 
+def test_rules_are_chosen_as_for_check_and_pairing_can_be_turned_off(tmp_path: Path) -> None:
+    import docx
+
+    text = DEMO.read_text(encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "demo-2023.docx").write_bytes(build_docx(text.replace("2024", "2023")))
+    (tmp_path / "in" / "demo-2024.docx").write_bytes(build_docx(text))
+
+    def codes(*options: str) -> set[str]:
+        out = tmp_path / "out"
+        shutil.rmtree(out, ignore_errors=True)
+        assert main(["annotate", "--isolated", *options, str(tmp_path / "in"), "-o", str(out)]) == 0
+        return {c.text[:5] for c in docx.Document(str(out / "demo-2024.docx")).comments}
+
+    everything = codes()
+    assert {"TB001", "DT002", "XY001"} <= everything
+    assert codes("--select", "TB001,stray-year") == {"TB001", "DT002"}
+    assert codes("--ignore", "TB") == {c for c in everything if not c.startswith("TB")}
+    assert codes("--no-pair") == {c for c in everything if not c.startswith("XY")}
+    assert main(["annotate", "--isolated", "--select", "XX999", str(tmp_path / "in"), "-o", str(tmp_path / "x")]) == 2
+
+
 def _pdf_notes(pdf: Path) -> list[tuple[str, str]]:
     """(author, text) of every note annotation in a PDF."""
     from pdfminer.pdfdocument import PDFDocument
