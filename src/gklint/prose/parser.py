@@ -60,10 +60,15 @@ def parse_prose(text: str, span: Span) -> Prose:
     try:
         prose = lark.parse(_balance(text))
     except LarkError:
-        whole = Clause(span=span, text=text, items=(), breakdown=None)
-        return Prose(span=span, text=text, sentences=(Sentence(span=span, text=text, clauses=(whole,)),))
+        return plain_prose(text, span)
     assert isinstance(prose, Prose)
     return prose
+
+
+def plain_prose(text: str, span: Span) -> Prose:
+    """``text`` as one sentence of plain text, stating nothing (a line the grammar cannot read)."""
+    whole = Clause(span=span, text=text, items=(), breakdown=None)
+    return Prose(span=span, text=text, sentences=(Sentence(span=span, text=text, clauses=(whole,)),))
 
 
 def _balance(text: str) -> str:
