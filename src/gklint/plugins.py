@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib.metadata import entry_points
 from importlib.resources.abc import Traversable
-from typing import cast
+from typing import TypeVar, cast
 
 import pluggy
 
@@ -24,6 +24,7 @@ from gklint.rules import Rule, validate_rule
 from gklint.tables.spec import template_problems
 
 ENTRY_POINT_GROUP = "gklint"
+T = TypeVar("T")
 # The selector naming every built-in pack at once (their entry-point names also work).
 NATIONAL = "national"
 NATIONAL_MODULE = "gklint_rules"
@@ -177,31 +178,33 @@ def collect_rules(pm: pluggy.PluginManager, problems: list[str] | None = None) -
     return result
 
 
-def table_packs() -> tuple[list[tuple[str, Sequence[Traversable]]], list[str]]:
-    """The table data files each installed pack's ``gklint_tables`` returns, and the calls that failed."""
-    return _data_packs("gklint_tables", "table")
+def data_packs(
+    hook: str, what: str, base: list[T], read: Callable[[str, Traversable], T], trial: Callable[[list[T]], object]
+) -> tuple[list[T], list[str]]:
+    """``base`` and the data files each installed pack's ``hook`` returns (``gklint_tables``,
+    ``gklint_lexicon``), each file ``read(pack, file)``, and why a pack was left out.
 
-
-def lexicon_packs() -> tuple[list[tuple[str, Sequence[Traversable]]], list[str]]:
-    """The lexicon files each installed pack's ``gklint_lexicon`` returns, and the calls that failed."""
-    return _data_packs("gklint_lexicon", "lexicon")
-
-
-def _data_packs(hook: str, what: str) -> tuple[list[tuple[str, Sequence[Traversable]]], list[str]]:
-    """The data files each installed pack's ``hook`` returns, and the calls that failed.
-
-    A pack that fails to load is already reported with the rule packs; only its hook's
-    failures are returned here.
+    Each pack is on trial: its files are kept only when they read and ``trial`` accepts
+    ``base`` with them (and the packs kept before), so one broken pack never takes the
+    national data, and every rule built on it, down with it. A pack that fails to load is
+    already reported with the rule packs; only its hook's and its files' failures are
+    returned here.
     """
     pm, _ = _manager(load_entry_points=True)
     returned, problems = call_each(pm, hook, f"failed to list its {what} files")
-    packs: list[tuple[str, Sequence[Traversable]]] = []
+    files = list(base)
     for item in returned:
-        if isinstance(item.value, Sequence) and not isinstance(item.value, str):
-            packs.append((item.pack, item.value))
-        else:
+        if not isinstance(item.value, Sequence) or isinstance(item.value, str):
             problems.append(f"{what} pack {item.pack!r}: {hook} returned {type(item.value).__name__}, not files")
-    return packs, problems
+            continue
+        try:
+            extra = [read(item.pack, path) for path in item.value]
+            trial([*files, *extra])
+        except Exception as exc:  # noqa: BLE001 - any failure of a pack is reported, not raised
+            problems.append(f"{what} pack {item.pack!r} left out: {type(exc).__name__}: {exc}")
+            continue
+        files.extend(extra)
+    return files, problems
 
 
 def load_rules(extra: Sequence[tuple[str, object]] = ()) -> RuleSet:

@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
 TOPICS = ("application", "disclosure")
@@ -108,18 +109,12 @@ def _load() -> tuple[Lexicon, tuple[str, ...]]:
     national = resources.files("gklint").joinpath("data", "lexicon.toml").read_text(encoding="utf-8")
     files = [("gklint/data/lexicon.toml", tomllib.loads(national))]
     # Imported here: the plugin host imports this module for `lexicon_problems`.
-    from gklint.plugins import lexicon_packs
+    from gklint.plugins import data_packs
 
-    packs, problems = lexicon_packs()
-    for pack, paths in packs:
-        # Each pack on trial: a broken one must not take the national lexicon down.
-        try:
-            extra = [(f"{pack}/{path.name}", tomllib.loads(path.read_text(encoding="utf-8"))) for path in paths]
-            _merge([*files, *extra])
-        except Exception as exc:  # noqa: BLE001 - any failure of a pack is reported, not raised
-            problems.append(f"lexicon pack {pack!r} left out: {type(exc).__name__}: {exc}")
-            continue
-        files.extend(extra)
+    def read(pack: str, path: Traversable) -> tuple[str, dict[str, Any]]:
+        return f"{pack}/{path.name}", tomllib.loads(path.read_text(encoding="utf-8"))
+
+    files, problems = data_packs("gklint_lexicon", "lexicon", files, read, _merge)
     return _merge(files), tuple(problems)
 
 

@@ -338,17 +338,9 @@ def _load() -> tuple[dict[str, TemplateSpec], tuple[str, ...]]:
     names = sorted(e.name for e in resources.files("gklint").joinpath("data").iterdir() if _is_table_file(e.name))
     files = [load_data(name) for name in names]
     # Imported here: the plugin host imports this module for `template_problems`.
-    from gklint.plugins import table_packs
+    from gklint.plugins import data_packs
 
-    packs, problems = table_packs()
-    for pack, paths in packs:
-        # Each pack in its own try, and applied on trial first: one broken pack must not
-        # take the national tables (and every table rule) down with it.
-        try:
-            extra = [tomllib.loads(path.read_text(encoding="utf-8")) for path in paths]
-            merge([*files, *extra])
-        except Exception as exc:  # noqa: BLE001 - any failure of a pack is reported, not raised
-            problems.append(f"table pack {pack!r} left out: {type(exc).__name__}: {exc}")
-            continue
-        files.extend(extra)
+    files, problems = data_packs(
+        "gklint_tables", "table", files, lambda pack, path: tomllib.loads(path.read_text(encoding="utf-8")), merge
+    )
     return merge(files), tuple(problems)
