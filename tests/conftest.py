@@ -73,3 +73,39 @@ def corpus() -> Path:
     if path is None:
         pytest.skip("corpus not found; set GKLINT_CORPUS to require it")
     return path
+
+
+DATA_PACK = """
+from importlib.resources import files
+
+from gklint.api import hookimpl
+
+
+@hookimpl({marker})
+def {function}():
+    return [files(__name__) / "{file}"]
+"""
+
+
+def install_data_packs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, packs: dict[str, tuple[str, str, str, str | None]], suffix: str
+) -> None:
+    """Make ``packs`` the installed packs: each a package named by its key, whose hook
+    ``function`` (with hookimpl arguments ``marker``) returns its data ``file`` holding
+    ``text``, or raises when ``text`` is None; its pack name is the key without ``suffix``."""
+    from importlib import metadata
+
+    from gklint import plugins
+
+    for name, (marker, function, file, text) in packs.items():
+        package = tmp_path / name
+        package.mkdir()
+        source = DATA_PACK.format(marker=marker, function=function, file=file)
+        if text is None:
+            source = source.replace("return [", "raise RuntimeError('no files') or [")
+        else:
+            (package / file).write_text(text, encoding="utf-8")
+        (package / "__init__.py").write_text(source, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    points = [metadata.EntryPoint(name=n.removesuffix(suffix), value=n, group=plugins.ENTRY_POINT_GROUP) for n in packs]
+    monkeypatch.setattr(plugins, "entry_points", lambda group: points if group == plugins.ENTRY_POINT_GROUP else [])

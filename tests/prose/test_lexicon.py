@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from importlib import metadata
 from pathlib import Path
 
 import pytest
 
-from gklint import plugins
-from gklint.plugins import ENTRY_POINT_GROUP, get_plugin_manager
+from gklint.plugins import get_plugin_manager
 from gklint.prose import lexicon as lexicon_module
 from gklint.prose.lexicon import lexicon, lexicon_problems
-
-LEXICON_PACK = """
-from importlib.resources import files
-
-from gklint.api import hookimpl
-
-
-@hookimpl({marker})
-def {function}():
-    return [files(__name__) / "{file}"]
-"""
+from tests.conftest import install_data_packs
 
 
 def test_the_national_lexicon_names_the_cells_of_the_spec() -> None:
@@ -55,15 +43,7 @@ def test_a_pack_adds_phrases_before_the_national_ones_and_a_broken_pack_is_named
             "[deadlines]\ndepartment = [2, 15]\n",
         ),
     }
-    for name, (marker, function, file, text) in packs.items():
-        package = tmp_path / name
-        package.mkdir()
-        (package / file).write_text(text, encoding="utf-8")
-        source = LEXICON_PACK.format(marker=marker, function=function, file=file)
-        (package / "__init__.py").write_text(source, encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    points = [metadata.EntryPoint(name=n.removesuffix("_lexicon"), value=n, group=ENTRY_POINT_GROUP) for n in packs]
-    monkeypatch.setattr(plugins, "entry_points", lambda group: points if group == ENTRY_POINT_GROUP else [])
+    install_data_packs(tmp_path, monkeypatch, packs, "_lexicon")
     lexicon_module._load.cache_clear()
     try:
         words = lexicon()

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from importlib import metadata
 from pathlib import Path
 
 import pytest
 
-from gklint import plugins
-from gklint.plugins import ENTRY_POINT_GROUP
 from gklint.tables import spec
 from gklint.tables.spec import bare, fold, merge, template_problems, templates
 from gklint.templates import load_data
+from tests.conftest import install_data_packs
 
 
 def test_both_templates_ship_every_table() -> None:
@@ -48,18 +46,6 @@ def test_a_province_pack_adds_a_variant() -> None:
     assert templates()["2021"].t3.rows[5].match("2.其他法规禁止公开") is not False
 
 
-TABLE_PACK = """
-from importlib.resources import files
-
-from gklint.api import hookimpl
-
-
-@hookimpl({marker})
-def {function}():
-    return [files(__name__) / "{file}"]
-"""
-
-
 def test_table_packs_come_through_the_gklint_tables_hook_and_a_broken_one_is_left_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -75,24 +61,13 @@ def test_table_packs_come_through_the_gklint_tables_hook_and_a_broken_one_is_lef
             'extends = "2021"\n[variants]\n"t3.denied_law_forbidden" = ["2.其他法规禁止公开"]\n',
         ),
     }
-    for name, (marker, function, file, text) in packs.items():
-        package = tmp_path / name
-        package.mkdir()
-        source = TABLE_PACK.format(marker=marker, function=function, file=file)
-        if text is None:
-            source = source.replace("return [", "raise RuntimeError('no tables') or [")
-        else:
-            (package / file).write_text(text, encoding="utf-8")
-        (package / "__init__.py").write_text(source, encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    points = [metadata.EntryPoint(name=n.removesuffix("_tables"), value=n, group=ENTRY_POINT_GROUP) for n in packs]
-    monkeypatch.setattr(plugins, "entry_points", lambda group: points if group == ENTRY_POINT_GROUP else [])
+    install_data_packs(tmp_path, monkeypatch, packs, "_tables")
     spec._load.cache_clear()
     try:
         row = next(r for r in templates()["2021"].t3.rows if r.key == "denied_law_forbidden")
         assert "2.其他法规禁止公开" in row.variants
         raising, broken = template_problems()
-        assert raising == "rule pack 'raising' failed to list its table files: RuntimeError: no tables"
+        assert raising == "rule pack 'raising' failed to list its table files: RuntimeError: no files"
         assert broken.startswith("table pack 'broken' left out: KeyError")
     finally:
         spec._load.cache_clear()
