@@ -8,8 +8,9 @@ problems, however worded: a sentence that names the previous year (`上年度`, 
 `去年`, `前期`, or the year itself, in Arabic or Chinese numerals) together with its
 problems or what was done about them (`问题`, `整改`, `落实`, `改进`, `解决`), or a
 sentence that reports rectification as done (`已整改`, `整改到位`, `完成整改`,
-`整改完毕`). When there is none, it says so once, at the section's heading. Plans for
-next year and this year's problems alone do not count.
+`整改完毕`) — not a promise of it (`我局将…做到整改到位`). When there is none, it says so
+once, at the section's heading. Plans for next year and this year's problems alone do not
+count.
 
 This is information, not a warning: the official template asks section 五 for the main
 problems and the improvements, and evaluators' expectation that it also closes the loop
@@ -64,9 +65,13 @@ DONE = (
 )
 
 
+# ... unless the sentence promises it (`我局将…做到发现问题及时整改到位`): that is a plan.
+INTENT = ("将", "确保", "做到", "力争", "计划", "拟")
+
+
 def _accounts_for_last_year(sentence: Sentence, last: int | None) -> bool:
     text = sentence.text
-    if any(word in text for word in DONE):
+    if any(word in text for word in DONE) and not any(word in text for word in INTENT):
         return True
     if not any(word in text for word in DEALT_WITH):
         return False
