@@ -29,6 +29,11 @@ HERE = Path(__file__).resolve().parent
 # options (lark serialises LALR parsers only).
 OPTIONS: dict[str, dict[str, Any]] = {}
 _DEFAULTS: dict[str, Any] = {"parser": "lalr", "lexer": "contextual"}
+# Grammars whose parsers run on lark-cython (lark's own compiled LALR parser and lexer) when
+# it is installed: a paragraph of prose costs lark's pure-Python parser about 15 µs a token,
+# the most of any stage. Their transformers must take lark-cython's tokens, which carry the
+# same ``type``, ``value`` and positions as lark's but are not ``str``.
+COMPILED = frozenset({"inline"})
 # Compile-time options that name the source; the serialised parser does not need them.
 _UNSHIPPED = ("import_paths", "source_path")
 
@@ -94,14 +99,29 @@ def shipped(name: str) -> tuple[str, dict[str, Any]] | None:
     return module.FINGERPRINT, module.PARSER
 
 
+def compiled_plugins() -> dict[str, Any] | None:
+    """lark-cython's replacements for lark's LALR parser and lexer, if it is installed."""
+    try:
+        import lark_cython  # noqa: PLC0415 - optional, and only the prose needs it
+    except ImportError:
+        return None
+    plugins: dict[str, Any] = lark_cython.plugins
+    return plugins
+
+
 @cache
-def load(name: str, **runtime: Any) -> Lark:
+def load(name: str, *, compiled: bool = True, **runtime: Any) -> Lark:
     """The parser of grammar ``name``, built once per process.
 
     ``runtime`` takes the options lark accepts when loading a built parser, such as
     ``propagate_positions``. A missing or stale generated module (a grammar edited
     without regenerating) falls back to building from source: slower, equally safe.
+    A grammar of `COMPILED` runs on lark-cython when it is installed, unless ``compiled``
+    is false (the tests compare the two).
     """
+    plugins = compiled_plugins() if compiled and name in COMPILED else None
+    if plugins is not None:
+        runtime["_plugins"] = plugins
     found = shipped(name)
     if found is not None and found[0] == fingerprint(name):
         # Lark.load takes no options; its _load does, for the ones a built parser allows

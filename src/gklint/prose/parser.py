@@ -7,10 +7,12 @@ that bracket taken as text, and a line that still fails becomes one sentence of 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from functools import cache
+from typing import Any, Protocol
 
-from lark import Lark, Token, Transformer
+from lark import Lark, Transformer
 from lark.exceptions import LarkError
 
 from gklint import grammars
@@ -39,7 +41,8 @@ from gklint.prose.nodes import (
 )
 
 _OPENING = {"（": "）", "(": ")"}
-_CLOSING = {"）", ")"}
+# Only the brackets are visited: a line is mostly other characters.
+_BRACKET = re.compile("[（()）]")
 # Where an unmatched bracket stood: a character no terminal but CHAR takes, same length.
 _NEUTRAL = "\ufffc"
 
@@ -48,14 +51,18 @@ _NEUTRAL = "\ufffc"
 def _lark() -> Lark:
     # NOTE: the transformer runs inside the LALR parser (no parse tree is built), which
     # makes reading prose about twice as fast; it is told each line before parsing it.
-    return grammars.load("inline", transformer=_ToProse())
+    return grammars.load("inline", transformer=ToProse())
 
 
 def parse_prose(text: str, span: Span) -> Prose:
     """The claims of one line of prose; ``span`` is the line's span in the report."""
-    lark = _lark()
+    return read_with(_lark(), text, span)
+
+
+def read_with(lark: Lark, text: str, span: Span) -> Prose:
+    """`parse_prose` on a given parser of the inline grammar, built with `ToProse`."""
     builder = lark.options.transformer
-    assert isinstance(builder, _ToProse)
+    assert isinstance(builder, ToProse)
     builder.start_line(text, span)
     try:
         prose = lark.parse(_balance(text))
@@ -75,14 +82,13 @@ def _balance(text: str) -> str:
     """``text`` with every bracket that has no partner replaced by a neutral character."""
     stack: list[int] = []
     unmatched: list[int] = []
-    for index, char in enumerate(text):
-        if char in _OPENING:
-            stack.append(index)
-        elif char in _CLOSING:
-            if stack:
-                stack.pop()
-            else:
-                unmatched.append(index)
+    for match in _BRACKET.finditer(text):
+        if match.group() in _OPENING:
+            stack.append(match.start())
+        elif stack:
+            stack.pop()
+        else:
+            unmatched.append(match.start())
     unmatched += stack
     if not unmatched:
         return text
@@ -92,13 +98,28 @@ def _balance(text: str) -> str:
     return "".join(chars)
 
 
-Child = Token | Claim
+class Terminal(Protocol):
+    """A token as lark or lark-cython gives it (lark-cython's tokens are not ``str``: read
+    ``value``)."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def value(self) -> Any: ...
+    @property
+    def start_pos(self) -> int | None: ...
+    @property
+    def end_pos(self) -> int | None: ...
 
 
-class _ToProse(Transformer[Token, Prose]):
+Child = Terminal | Claim
+
+
+class ToProse(Transformer[Terminal, Prose]):
     """Builds the nodes of `gklint.prose.nodes`; one method per grammar rule, named identically.
 
-    A node's span runs from its first child to its last (tokens and nodes alike).
+    A node's span runs from its first child to its last (tokens and nodes alike). An empty
+    sentence or clause (`。。`) is None.
     """
 
     def __init__(self) -> None:
@@ -112,30 +133,30 @@ class _ToProse(Transformer[Token, Prose]):
 
     def _extent(self, children: Sequence[Child]) -> tuple[Span, str]:
         first, last = children[0], children[-1]
-        start = first.start_pos if isinstance(first, Token) else first.span.start - self._span.start
-        end = last.end_pos if isinstance(last, Token) else last.span.end - self._span.start
+        start = first.span.start - self._span.start if isinstance(first, Claim) else first.start_pos
+        end = last.span.end - self._span.start if isinstance(last, Claim) else last.end_pos
         assert start is not None and end is not None
         return self._span.sub(start, end - start), self._text[start:end]
 
-    def _of_token(self, token: Token) -> Span:
+    def _of_token(self, token: Terminal) -> Span:
         assert token.start_pos is not None and token.end_pos is not None
         return self._span.sub(token.start_pos, token.end_pos - token.start_pos)
 
     # ------------------------------------------------------------ structure
-    def start(self, children: list[Sentence | Token]) -> Prose:
+    def start(self, children: list[Sentence | Terminal | None]) -> Prose:
         sentences = tuple(c for c in children if isinstance(c, Sentence))
         return Prose(span=self._span, text=self._text, sentences=sentences)
 
-    def sentence(self, children: list[Clause | Token]) -> Sentence | Token:
+    def sentence(self, children: list[Clause | Terminal | None]) -> Sentence | None:
         clauses = tuple(c for c in children if isinstance(c, Clause))
         if not clauses:
-            return Token("EMPTY", "")
+            return None
         span, text = self._extent(clauses)
         return Sentence(span=span, text=text, clauses=clauses)
 
-    def clause(self, children: list[Item | Group | Breakdown | Token]) -> Clause | Token:
+    def clause(self, children: list[Item | Group | Breakdown | Terminal]) -> Clause | None:
         if not children:
-            return Token("EMPTY", "")
+            return None
         span, text = self._extent(children)
         items: list[Item | Group] = []
         breakdown = None
@@ -145,21 +166,24 @@ class _ToProse(Transformer[Token, Prose]):
                 breakdown = dataclasses.replace(child, total=total)
             elif isinstance(child, Group):
                 items.append(_with_total(child, items[-1] if items else None))
-            elif not isinstance(child, Token):
+            elif isinstance(child, Claim):
                 items.append(child)
         return Clause(span=span, text=text, items=tuple(items), breakdown=breakdown)
 
-    def breakdown(self, children: list[Token | Item | Group]) -> Breakdown:
+    def breakdown(self, children: list[Terminal | Item | Group]) -> Breakdown:
         span, text = self._extent(children)
-        items = tuple(c for c in children[1:] if not isinstance(c, Token))
-        return Breakdown(span=span, text=text, marker=str(children[0]), total=None, items=items)
+        marker, items = children[0], tuple(c for c in children[1:] if isinstance(c, Claim))
+        assert not isinstance(marker, Claim)
+        return Breakdown(span=span, text=text, marker=marker.value, total=None, items=items)
 
-    def group(self, children: list[Sentence | Token]) -> Group:
-        span, text = self._extent(children)
+    def group(self, children: list[Sentence | Terminal | None]) -> Group:
+        opening, closing = children[0], children[-1]
+        assert opening is not None and closing is not None
+        span, text = self._extent((opening, closing))
         return Group(span=span, text=text, sentences=tuple(c for c in children if isinstance(c, Sentence)))
 
     # ------------------------------------------------------------ numbers
-    def quantity(self, children: list[Token]) -> Quantity:
+    def quantity(self, children: list[Terminal]) -> Quantity:
         span, text = self._extent(children)
         by_type = {token.type: token for token in children}
         number = by_type["NUMBER"]
@@ -167,72 +191,72 @@ class _ToProse(Transformer[Token, Prose]):
         return Quantity(
             span=span,
             text=text,
-            value=numerals.value(str(number)),
-            unit=str(by_type["UNIT"]).strip(),
-            approximate=str(approximate) if approximate is not None else None,
+            value=numerals.value(number.value),
+            unit=by_type["UNIT"].value.strip(),
+            approximate=approximate.value if approximate is not None else None,
             number=self._of_token(number),
         )
 
-    def percent(self, children: list[Token]) -> Percent:
+    def percent(self, children: list[Terminal]) -> Percent:
         span, text = self._extent(children)
-        return Percent(span=span, text=text, value=numerals.value(str(children[0])))
+        return Percent(span=span, text=text, value=numerals.value(children[0].value))
 
-    def share(self, children: list[Token | Percent]) -> Share:
+    def share(self, children: list[Terminal | Percent]) -> Share:
         span, text = self._extent(children)
         percent = children[-1]
         assert isinstance(percent, Percent)
         return Share(span=span, text=text, percent=percent)
 
     # ------------------------------------------------------------ time
-    def year(self, children: list[Token]) -> Year:
+    def year(self, children: list[Terminal]) -> Year:
         span, text = self._extent(children)
         digits = children[0]
         return Year(
             span=span,
             text=text,
-            value=int(numerals.value(str(digits))),
+            value=int(numerals.value(digits.value)),
             fiscal=children[-1].type == "YEAR_SUFFIX",
             year=self._of_token(digits),
         )
 
-    def date(self, children: list[Token]) -> Date:
+    def date(self, children: list[Terminal]) -> Date:
         span, text = self._extent(children)
-        year, month, day = (int(numerals.value(str(c))) for c in children if c.type in ("YEAR", "MONTH", "DAY"))
+        year, month, day = (int(numerals.value(c.value)) for c in children if c.type in ("YEAR", "MONTH", "DAY"))
         return Date(span=span, text=text, year=year, month=month, day=day)
 
-    def year_month(self, children: list[Token]) -> YearMonth:
+    def year_month(self, children: list[Terminal]) -> YearMonth:
         span, text = self._extent(children)
-        year, month = (int(numerals.value(str(c))) for c in children if c.type in ("YEAR", "MONTH_ALONE"))
+        year, month = (int(numerals.value(c.value)) for c in children if c.type in ("YEAR", "MONTH_ALONE"))
         return YearMonth(span=span, text=text, year=year, month=month)
 
-    def month_day(self, children: list[Token]) -> MonthDay:
+    def month_day(self, children: list[Terminal]) -> MonthDay:
         span, text = self._extent(children)
-        month, day = (int(numerals.value(str(c))) for c in children if c.type in ("MONTH", "DAY"))
+        month, day = (int(numerals.value(c.value)) for c in children if c.type in ("MONTH", "DAY"))
         return MonthDay(span=span, text=text, month=month, day=day)
 
-    def period(self, children: Sequence[Token | Date | Year | YearMonth | MonthDay]) -> Period:
+    def period(self, children: Sequence[Terminal | Date | Year | YearMonth | MonthDay]) -> Period:
         span, text = self._extent(children)
-        ends = [c for c in children if not isinstance(c, Token)]
+        ends = [c for c in children if isinstance(c, Claim)]
         start, end = ends[0], ends[-1]
-        assert isinstance(start, Date | Year | YearMonth) and not isinstance(end, Token)
+        assert isinstance(start, Date | Year | YearMonth) and isinstance(end, Claim)
         return Period(span=span, text=text, start=start, end=end)
 
-    def as_of(self, children: Sequence[Token | Date | Year | MonthDay]) -> AsOf:
+    def as_of(self, children: Sequence[Terminal | Date | Year | MonthDay]) -> AsOf:
         span, text = self._extent(children)
         when = children[-1]
-        assert not isinstance(when, Token)
+        assert isinstance(when, Claim)
         return AsOf(span=span, text=text, when=when)
 
     # ------------------------------------------------------------ statements
-    def negation(self, children: list[Token]) -> Negation:
+    def negation(self, children: list[Terminal]) -> Negation:
         span, text = self._extent(children)
         return Negation(span=span, text=text)
 
-    def upheld(self, children: list[Token]) -> Upheld:
+    def upheld(self, children: list[Terminal]) -> Upheld:
         span, text = self._extent(children)
         return Upheld(span=span, text=text)
 
-    def title(self, children: list[Token]) -> BookTitle:
+    def title(self, children: list[Terminal]) -> BookTitle:
         span, text = self._extent(children)
         return BookTitle(span=span, text=text)
 
