@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO, cast
 from rich.console import Console
 from rich.markup import escape
 
-from gklint import __version__
-from gklint.baseline import Baseline, BaselineError, check_target, write_baseline
+import gklint
 from gklint.batch import PARALLEL_FROM, Job, check_paths, default_jobs
 from gklint.config import Config, ConfigError, describe
 from gklint.findings import Severity
@@ -32,6 +31,7 @@ from gklint.reporting.terminal import TerminalReporter
 from gklint.runner import FileResult, expand_paths
 
 if TYPE_CHECKING:
+    from gklint.baseline import Baseline
     from gklint.reporting.json import JsonWriter
     from gklint.rules import Rule
 
@@ -75,12 +75,38 @@ def _year(value: str) -> int:
     return int(value)
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: prints what argparse's version action would, reading the version only then.
+
+    Reading it imports importlib.metadata, a tenth of a one-report check's time (issue 13).
+    """
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: object) -> None:
+        super().__init__(
+            option_strings,
+            dest=argparse.SUPPRESS,
+            default=argparse.SUPPRESS,
+            nargs=0,
+            help="show program's version number and exit",
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        print(f"gklint {gklint.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and docs)."""
     parser = argparse.ArgumentParser(
         prog="gklint", description="Lint 政府信息公开工作年度报告 (government information-disclosure annual reports)."
     )
-    parser.add_argument("--version", action="version", version=f"gklint {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", required=True)
     # Every command sees the rules the configuration gives it (TOML packs included).
     configured = argparse.ArgumentParser(add_help=False)
@@ -285,12 +311,7 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
         rules.update((rule.code, rule) for rule in project.plan(name).rules)
     if not args.quiet:
         _warn_problems(RuleSet(problems=project.problems), err)
-    try:
-        baseline = Baseline.load(args.baseline) if args.baseline else None
-        if args.write_baseline is not None:
-            check_target(args.write_baseline, names)
-    except BaselineError as exc:
-        raise UsageError(str(exc)) from None
+    baseline = _baseline(args, names)
     reporting = args.write_baseline is None
     # Text and JSON are written file by file as the run goes, and each result is dropped
     # once written (memory flat in the number of files); other outputs are written at the end.
@@ -327,9 +348,14 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
                 results.append(result)
             progress.advance(task)
     if not reporting:
-        recorded = write_baseline(
-            args.write_baseline, ((r.path, r.findings, r.source.text) for r in results if r.source)
-        )
+        from gklint.baseline import BaselineError, write_baseline  # noqa: PLC0415 - see `_baseline`
+
+        try:
+            recorded = write_baseline(
+                args.write_baseline, ((r.path, r.findings, r.source.text) for r in results if r.source)
+            )
+        except BaselineError as exc:
+            raise UsageError(str(exc)) from None
         if not args.quiet:
             err.print(f"gklint: recorded {recorded} finding(s) in {args.write_baseline}", highlight=False, markup=False)
         return EXIT_TROUBLE if summary.unreadable else EXIT_OK
@@ -350,6 +376,22 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     except OSError as exc:
         raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     return _exit_code(args, summary, fail_on)
+
+
+def _baseline(args: argparse.Namespace, names: Sequence[str]) -> Baseline | None:
+    """``--baseline``'s file, read, and ``--write-baseline``'s target refused now if unfit (`check_target`)."""
+    if args.baseline is None and args.write_baseline is None:
+        return None
+    # Imported only for a run with a baseline (start-up, issue 13).
+    from gklint.baseline import Baseline, BaselineError, check_target  # noqa: PLC0415
+
+    try:
+        baseline = Baseline.load(args.baseline) if args.baseline else None
+        if args.write_baseline is not None:
+            check_target(args.write_baseline, names)
+    except BaselineError as exc:
+        raise UsageError(str(exc)) from None
+    return baseline
 
 
 def _paths(args: argparse.Namespace) -> tuple[list[str], list[str]]:
@@ -552,7 +594,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out, err = Console(), Console(stderr=True)
     try:
         return COMMANDS[args.command](args, out, err)
-    except (UsageError, ConfigError, BaselineError) as exc:
+    except (UsageError, ConfigError) as exc:
         err.print(f"[bold red]gklint: error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
         return EXIT_TROUBLE
     except KeyboardInterrupt:

@@ -8,13 +8,16 @@ any other, and ``GKLINT_TRACE_PLUGINS=1`` shows each call on standard error.
 
 from __future__ import annotations
 
+import functools
+import importlib
+import importlib.machinery
 import os
+import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from importlib.metadata import entry_points
-from importlib.resources.abc import Traversable
-from typing import TypeVar, cast
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
 import pluggy
 
@@ -23,12 +26,118 @@ from gklint.prose.lexicon import lexicon_problems
 from gklint.rules import Rule, validate_rule
 from gklint.tables.spec import template_problems
 
+if TYPE_CHECKING:
+    from importlib.metadata import Distribution
+    from importlib.resources.abc import Traversable
+
 ENTRY_POINT_GROUP = "gklint"
 T = TypeVar("T")
 # The selector naming every built-in pack at once (their entry-point names also work).
 NATIONAL = "national"
 NATIONAL_MODULE = "gklint_rules"
 TRACE_VARIABLE = "GKLINT_TRACE_PLUGINS"
+
+
+class EntryPoint(Protocol):
+    """What the host uses of an entry point (`importlib.metadata.EntryPoint` has it too)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def dist(self) -> Distribution | None: ...
+
+    def load(self) -> object: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Declared:
+    """An entry point read from an installed distribution's ``entry_points.txt``."""
+
+    name: str
+    value: str
+    info: str  # the distribution's .dist-info (or .egg-info) directory
+
+    # `importlib.metadata.EntryPoint.pattern`: ``module``, ``module:attr.attr``, extras ignored.
+    _PATTERN = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
+
+    @property
+    def dist(self) -> Distribution:
+        # Only a pack that failed to load is named with its distribution's name and version.
+        from importlib.metadata import PathDistribution  # noqa: PLC0415
+
+        return PathDistribution(Path(self.info))
+
+    def load(self) -> object:
+        match = self._PATTERN.match(self.value)
+        if match is None:
+            raise ValueError(f"not an entry point: {self.value!r}")
+        found: object = importlib.import_module(match["module"])
+        for attr in filter(None, (match["attr"] or "").split(".")):
+            found = getattr(found, attr)
+        return found
+
+
+def entry_points(group: str) -> Sequence[EntryPoint]:
+    """The installed entry points of ``group``, in the order `importlib.metadata.entry_points` gives them."""
+    return _entry_points(tuple(sys.path), group)
+
+
+@functools.lru_cache(maxsize=4)
+def _entry_points(path: tuple[str, ...], group: str) -> tuple[EntryPoint, ...]:
+    # NOTE: importing importlib.metadata, and its scan of every distribution, took a tenth of
+    # a one-report check, three times over (issue 13). The same search is done here: the
+    # distributions in the directories of sys.path, the first of each name, their
+    # entry_points.txt. What it does not cover — a zip file or an egg on sys.path, or an
+    # import hook that provides distributions — is left to importlib.metadata.
+    found: list[EntryPoint] = []
+    seen: set[str] = set()
+    hooks = [f for f in sys.meta_path if hasattr(f, "find_distributions")]
+    if hooks != [importlib.machinery.PathFinder] or any(root.lower().endswith(".egg") for root in path):
+        return _from_metadata(group)
+    for root in path:
+        try:
+            children = os.listdir(root or ".")
+        except NotADirectoryError:  # a zip file
+            return _from_metadata(group)
+        except OSError:
+            continue
+        for child in children:
+            low = child.lower()
+            if not low.endswith((".dist-info", ".egg-info")):
+                continue
+            # The distribution's name as importlib.metadata reads it from the directory's.
+            key = re.sub(r"[-_.]+", "-", low.rpartition(".")[0].partition("-")[0]).replace("-", "_")
+            if key in seen:  # shadowed by a distribution earlier on sys.path
+                continue
+            seen.add(key)
+            info = os.path.join(root, child)
+            try:
+                with open(os.path.join(info, "entry_points.txt"), encoding="utf-8") as file:
+                    text = file.read()
+            except OSError:  # no entry points (importlib.metadata ignores the same errors)
+                continue
+            found += [_Declared(name, value, info) for name, value in _declared(text, group)]
+    return tuple(found)
+
+
+def _declared(text: str, group: str) -> Iterator[tuple[str, str]]:
+    """(name, value) of ``group``'s lines in an ``entry_points.txt`` (`importlib.metadata.Sectioned`)."""
+    section = None
+    for line in map(str.strip, text.splitlines()):
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line.strip("[]")
+        elif section == group:
+            name, _, value = line.partition("=")
+            yield name.strip(), value.strip()
+
+
+def _from_metadata(group: str) -> tuple[EntryPoint, ...]:
+    from importlib.metadata import entry_points as installed  # noqa: PLC0415 - see `_entry_points`
+
+    return tuple(installed(group=group))
 
 
 @dataclass

@@ -256,3 +256,21 @@ def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path, fmt: str) 
     code = proc.wait(timeout=120)
     assert code in (1, 141), (code, error)
     assert "Traceback" not in error and "cannot write" not in error, error
+
+
+def test_version_is_what_argparse_would_print(capsys: pytest.CaptureFixture[str]) -> None:
+    from gklint import __version__
+
+    assert run(capsys, "--version", "check") == (0, f"gklint {__version__}\n", "")
+    assert run(capsys, "--version") == (0, f"gklint {__version__}\n", "")
+
+
+def test_a_one_report_check_imports_only_what_it_uses() -> None:
+    """Start-up (issue 13): no importlib.metadata (the version, entry points), no baseline."""
+    probe = (
+        "import sys\nfrom gklint.cli import main\n"
+        f"main(['check', '--no-progress', {DEMO!r}])\n"
+        "print(sorted(m for m in ('importlib.metadata', 'gklint.baseline') if m in sys.modules), file=sys.stderr)"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False)
+    assert run.stderr.strip().splitlines()[-1] == "[]", run.stderr

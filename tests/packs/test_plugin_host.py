@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import types
+import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -125,3 +127,53 @@ def test_the_installed_henan_pack_leaves_the_corpus_alone(capsys: pytest.Capture
 
     assert "HA" not in codes()
     assert "HA" in codes("--extend-select", "HA001")
+
+
+def test_entry_points_are_the_ones_importlib_metadata_finds() -> None:
+    from importlib.metadata import entry_points
+
+    for group in (plugins.ENTRY_POINT_GROUP, "console_scripts", "pytest11"):
+        ours = [(ep.name, ep.value) for ep in plugins.entry_points(group)]
+        assert ours == [(ep.name, ep.value) for ep in entry_points(group=group)], group
+    assert len(plugins.entry_points(plugins.ENTRY_POINT_GROUP)) >= 7  # the national packs at least
+
+
+def test_entry_points_read_as_importlib_metadata_reads_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib.metadata import entry_points
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, dist, text in (
+        (
+            first,
+            "Demo_Pack-1.0.dist-info",
+            "# a comment\n[other]\nx = no\n[gklint]\n  demo = demo_mod:hooks.inner [x]\n",
+        ),
+        (first, "plain-2.0.egg-info", "[gklint]\nplain=plain_mod\n"),
+        (second, "demo.pack-3.0.dist-info", "[gklint]\nshadowed = shadowed_mod\n"),  # the same name: hidden
+        (second, "later-1.0.dist-info", None),  # no entry_points.txt
+    ):
+        (folder / dist).mkdir(parents=True)
+        if text is not None:
+            (folder / dist / "entry_points.txt").write_text(text, encoding="utf-8")
+    (first / "Demo_Pack-1.0.dist-info" / "METADATA").write_text("Name: Demo_Pack\nVersion: 1.0\n", encoding="utf-8")
+    (first / "demo_mod.py").write_text("class hooks:\n    inner = 'found'\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(second))
+    monkeypatch.syspath_prepend(str(first))
+
+    ours = plugins.entry_points(plugins.ENTRY_POINT_GROUP)
+    assert [(ep.name, ep.value) for ep in ours] == [
+        (ep.name, ep.value) for ep in entry_points(group=plugins.ENTRY_POINT_GROUP)
+    ]
+    assert [ep.name for ep in ours][:2] == ["demo", "plain"]
+    assert ours[0].load() == "found"
+    dist = ours[0].dist
+    assert dist is not None and (dist.name, dist.version) == ("Demo_Pack", "1.0")  # named when it fails to load
+
+
+def test_a_zip_on_sys_path_is_left_to_importlib_metadata(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    archive = tmp_path / "packs.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("zipped-1.0.dist-info/entry_points.txt", "[gklint]\nzipped = zipped_mod\n")
+        z.writestr("zipped-1.0.dist-info/METADATA", "Name: zipped\nVersion: 1.0\n")
+    monkeypatch.syspath_prepend(str(archive))
+    assert [ep.name for ep in plugins.entry_points(plugins.ENTRY_POINT_GROUP)][0] == "zipped"
