@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
-
-from rich.console import Console
-from rich.markup import escape
 
 import gklint
 from gklint.batch import PARALLEL_FROM, Job, check_paths, default_jobs
@@ -27,10 +25,12 @@ from gklint.plugins import RuleSet
 from gklint.project import Options, Project
 from gklint.readers import DEFAULT_MAX_BYTES, ReadError, read_path
 from gklint.reporting.base import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_TROUBLE, Summary, summarize
-from gklint.reporting.terminal import TerminalReporter
+from gklint.reporting.terminal import PlainConsole, TerminalReporter, plain_stdout
 from gklint.runner import FileResult, expand_paths
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from gklint.baseline import Baseline
     from gklint.reporting.json import JsonWriter
     from gklint.rules import Rule
@@ -44,6 +44,31 @@ DEFAULT_TIMEOUT = 60.0
 
 class UsageError(Exception):
     """A problem with the command line; printed, then exit 2."""
+
+
+class Streams:
+    """Standard output and error as rich consoles, each made when first used.
+
+    A one-report check writes its text without rich where rich would print no style
+    (`text_out`), and usually nothing to standard error: rich is then never imported, and
+    its import costs a tenth of such a check (issue 13).
+    """
+
+    @functools.cached_property
+    def out(self) -> Console:
+        from rich.console import Console  # noqa: PLC0415 - see the class
+
+        return Console()
+
+    @functools.cached_property
+    def err(self) -> Console:
+        from rich.console import Console  # noqa: PLC0415 - see the class
+
+        return Console(stderr=True)
+
+    def text_out(self) -> Console | PlainConsole:
+        """Where the text reporter writes to standard output."""
+        return plain_stdout() or self.out
 
 
 def _megabytes(value: str) -> int:
@@ -275,19 +300,23 @@ def _project(args: argparse.Namespace) -> Project:
     )
 
 
-def _here_ruleset(project: Project, err: Console) -> RuleSet:
+def _here_ruleset(project: Project, streams: Streams) -> RuleSet:
     """The rules the configuration of the current directory sees."""
     ruleset = project.ruleset(project.config_for("."))
-    _warn_problems(ruleset, err)
+    _warn_problems(ruleset.problems, streams)
     return ruleset
 
 
-def _warn_problems(ruleset: RuleSet, console: Console) -> None:
-    for problem in ruleset.problems:
-        console.print(f"[yellow]gklint: warning:[/] {escape(problem)}", highlight=False, soft_wrap=True)
+def _warn_problems(problems: Sequence[str], streams: Streams) -> None:
+    if not problems:
+        return
+    from rich.markup import escape  # noqa: PLC0415 - rich only when something is printed (`Streams`)
+
+    for problem in problems:
+        streams.err.print(f"[yellow]gklint: warning:[/] {escape(problem)}", highlight=False, soft_wrap=True)
 
 
-def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
+def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
     """Check every path; report; return the exit code."""
     project = _project(args)
     # Run-wide settings come from the command line, else the current directory's configuration.
@@ -301,7 +330,7 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     paths, names = _paths(args)
     if args.show_files:
         for name in names:
-            out.print(name, highlight=False, markup=False, soft_wrap=True)
+            streams.out.print(name, highlight=False, markup=False, soft_wrap=True)
         return EXIT_OK
     stdin = sys.stdin.buffer.read(args.max_file_size + 1) if "-" in paths else None  # one more byte: too big
     if args.previous is not None:
@@ -310,17 +339,17 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
     for name in names:  # every configuration error before any output
         rules.update((rule.code, rule) for rule in project.plan(name).rules)
     if not args.quiet:
-        _warn_problems(RuleSet(problems=project.problems), err)
+        _warn_problems(project.problems, streams)
     baseline = _baseline(args, names)
     reporting = args.write_baseline is None
     # Text and JSON are written file by file as the run goes, and each result is dropped
     # once written (memory flat in the number of files); other outputs are written at the end.
     streaming = args.format == "text" and reporting and args.output is None
-    reporter = TerminalReporter(out, lang=lang) if streaming else None
-    writer = _json_writer(args, out, lang) if args.format == "json" and reporting else None
+    reporter = TerminalReporter(streams.text_out(), lang=lang) if streaming else None
+    writer = _json_writer(args, lang) if args.format == "json" and reporting else None
     results: list[FileResult] = []  # kept only for an output written at the end
     summary = summarize([])
-    show_progress = not (args.no_progress or args.quiet) and err.is_terminal and len(paths) >= PROGRESS_FROM
+    show_progress = not (args.no_progress or args.quiet) and len(paths) >= PROGRESS_FROM and streams.err.is_terminal
     job = Job(
         options=project.options,
         lang=lang,
@@ -331,7 +360,7 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
         stdin_name=args.stdin_filename,
     )
     jobs = args.jobs or default_jobs(len(paths))
-    with _progress(err, show_progress) as progress:
+    with _progress(streams, show_progress) as progress:
         task = progress.add_task("gklint", total=len(paths))
         for result in check_paths(project, job, paths, jobs=jobs, stdin=stdin):
             if baseline is not None and result.source is not None and reporting:
@@ -357,7 +386,9 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
         except BaselineError as exc:
             raise UsageError(str(exc)) from None
         if not args.quiet:
-            err.print(f"gklint: recorded {recorded} finding(s) in {args.write_baseline}", highlight=False, markup=False)
+            streams.err.print(
+                f"gklint: recorded {recorded} finding(s) in {args.write_baseline}", highlight=False, markup=False
+            )
         return EXIT_TROUBLE if summary.unreadable else EXIT_OK
     if reporter is not None:
         if not args.quiet:
@@ -370,7 +401,7 @@ def cmd_check(args: argparse.Namespace, out: Console, err: Console) -> int:
                 writer.out.close()
         return _exit_code(args, summary, fail_on)
     try:
-        _report(args, results, summary, rules, out, lang)
+        _report(args, results, summary, rules, streams.out, lang)
     except BrokenPipeError:
         raise
     except OSError as exc:
@@ -413,13 +444,13 @@ def _exit_code(args: argparse.Namespace, summary: Summary, fail_on: Severity) ->
     return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code
 
 
-def _progress(err: Console, show: bool) -> Any:
-    """A progress bar on ``err``, or one that shows nothing (rich.progress is not imported then)."""
+def _progress(streams: Streams, show: bool) -> Any:
+    """A progress bar on standard error, or one that shows nothing (rich.progress is not imported then)."""
     if not show:
         return contextlib.nullcontext(_NoProgress())
     from rich.progress import Progress  # noqa: PLC0415 - only a long run on a terminal shows one
 
-    return Progress(console=err, transient=True)
+    return Progress(console=streams.err, transient=True)
 
 
 class _NoProgress:
@@ -432,11 +463,11 @@ class _NoProgress:
         pass
 
 
-def _json_writer(args: argparse.Namespace, out: Console, lang: str) -> JsonWriter:
+def _json_writer(args: argparse.Namespace, lang: str) -> JsonWriter:
     from gklint.reporting.json import JsonWriter  # noqa: PLC0415 - only this format needs it
 
     if args.output is None:
-        return JsonWriter(cast(TextIO, out.file), lang=lang)  # rich types it IO[str]; it is a text stream
+        return JsonWriter(PlainConsole().file, lang=lang)
     with _writing(args.output):
         return JsonWriter(args.output.open("w", encoding="utf-8"), lang=lang)
 
@@ -479,6 +510,8 @@ def _report(
         return
     with contextlib.ExitStack() as stack:
         if args.output is not None:
+            from rich.console import Console  # noqa: PLC0415 - see `Streams`
+
             out = Console(file=stack.enter_context(args.output.open("w", encoding="utf-8")), width=out.width)
         stream = cast(TextIO, out.file)  # rich types it IO[str]; it is a text stream
         if args.format == "text":
@@ -505,7 +538,7 @@ def _report(
             write_json(results, stream, lang=lang)
 
 
-def cmd_annotate(args: argparse.Namespace, out: Console, err: Console) -> int:
+def cmd_annotate(args: argparse.Namespace, streams: Streams) -> int:
     """Write a commented copy of each .docx report; 2 if one could not be annotated."""
     from gklint.annotate import AnnotateError, write_annotated  # noqa: PLC0415 - python-docx's writer
 
@@ -520,7 +553,7 @@ def cmd_annotate(args: argparse.Namespace, out: Console, err: Console) -> int:
         if len(set(names)) < len(names):
             raise UsageError("two reports have the same file name; annotate them into separate directories")
         args.output.mkdir(parents=True, exist_ok=True)
-    _warn_problems(RuleSet(problems=project.problems), err)
+    _warn_problems(project.problems, streams)
     job = Job(options=project.options, lang=lang, max_bytes=DEFAULT_MAX_BYTES, pair=not args.no_pair)
     status = EXIT_OK
     for path, result in zip(paths, check_paths(project, job, paths, jobs=1), strict=True):
@@ -530,44 +563,44 @@ def cmd_annotate(args: argparse.Namespace, out: Console, err: Console) -> int:
                 raise AnnotateError(result.error.get(lang) if result.error else "cannot read", internal=result.internal)
             count = write_annotated(path, result.source, result.findings, target, lang=lang)
         except AnnotateError as exc:
-            err.print(f"{path}: error: {exc}", highlight=False, markup=False, soft_wrap=True)
+            streams.err.print(f"{path}: error: {exc}", highlight=False, markup=False, soft_wrap=True)
             status = max(status, EXIT_INTERNAL if exc.internal else EXIT_TROUBLE)
             continue
-        err.print(f"{path}: {count} comment(s) → {target}", highlight=False, markup=False, soft_wrap=True)
+        streams.err.print(f"{path}: {count} comment(s) → {target}", highlight=False, markup=False, soft_wrap=True)
     return status
 
 
-def cmd_rules(args: argparse.Namespace, out: Console, err: Console) -> int:
+def cmd_rules(args: argparse.Namespace, streams: Streams) -> int:
     """List every rule, one line each: code, name, default severity, pack and summary."""
     from gklint.reporting.ruledoc import rule_lines  # noqa: PLC0415 - only this command needs it
 
     project = _project(args)
     lang = args.lang or project.config_for(".").lang or "zh"
-    for line in rule_lines(_here_ruleset(project, err).rules, out.width, lang):
-        out.print(line, highlight=False, markup=False, soft_wrap=True)
+    for line in rule_lines(_here_ruleset(project, streams).rules, streams.out.width, lang):
+        streams.out.print(line, highlight=False, markup=False, soft_wrap=True)
     return EXIT_OK
 
 
-def cmd_explain(args: argparse.Namespace, out: Console, err: Console) -> int:
+def cmd_explain(args: argparse.Namespace, streams: Streams) -> int:
     """Print one rule's documentation (its module docstring)."""
     from gklint.reporting.ruledoc import print_explain  # noqa: PLC0415 - only this command needs it
 
     project = _project(args)
-    rule = _here_ruleset(project, err).lookup(args.rule)
+    rule = _here_ruleset(project, streams).lookup(args.rule)
     if rule is None:
         raise UsageError(f"unknown rule {args.rule!r}; `gklint rules` lists them")
-    print_explain(rule, out, args.lang or project.config_for(".").lang or "zh")
+    print_explain(rule, streams.out, args.lang or project.config_for(".").lang or "zh")
     return EXIT_OK
 
 
-def cmd_config(args: argparse.Namespace, out: Console, err: Console) -> int:
+def cmd_config(args: argparse.Namespace, streams: Streams) -> int:
     """Print the settings that apply to a path and the file they come from."""
     project = _project(args)
     config = project.config_for(args.path)
     project.plan(args.path)  # validates the rule names too
-    _warn_problems(RuleSet(problems=project.problems), err)
+    _warn_problems(project.problems, streams)
     for line in describe(config):
-        out.print(line, highlight=False, markup=False, soft_wrap=True)
+        streams.out.print(line, highlight=False, markup=False, soft_wrap=True)
     return EXIT_OK
 
 
@@ -591,11 +624,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors and 0 for --help
         return int(exc.code or 0)
-    out, err = Console(), Console(stderr=True)
+    streams = Streams()
     try:
-        return COMMANDS[args.command](args, out, err)
+        return COMMANDS[args.command](args, streams)
     except (UsageError, ConfigError) as exc:
-        err.print(f"[bold red]gklint: error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        from rich.markup import escape  # noqa: PLC0415 - rich only when something is printed (`Streams`)
+
+        streams.err.print(f"[bold red]gklint: error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
         return EXIT_TROUBLE
     except KeyboardInterrupt:
         return 130
@@ -606,7 +641,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141
     except Exception as exc:  # noqa: BLE001 - a bug must end in one line and its own exit code
         detail = f"{type(exc).__name__}: {str(exc)[:300]}"
-        err.print(
+        streams.err.print(
             f"gklint: internal error: {detail}; this is a bug in gklint, please report it",
             highlight=False,
             markup=False,

@@ -266,11 +266,12 @@ def test_version_is_what_argparse_would_print(capsys: pytest.CaptureFixture[str]
 
 
 def test_a_one_report_check_imports_only_what_it_uses() -> None:
-    """Start-up (issue 13): no importlib.metadata (the version, entry points), no baseline."""
+    """Start-up (issue 13): no importlib.metadata (the version, entry points), no baseline, and
+    no rich console when the output is no terminal."""
     probe = (
         "import sys\nfrom gklint.cli import main\n"
         f"main(['check', '--no-progress', {DEMO!r}])\n"
-        "print(sorted(m for m in ('importlib.metadata', 'gklint.baseline') if m in sys.modules), file=sys.stderr)"
+        "print(sorted(m for m in ('importlib.metadata', 'gklint.baseline', 'rich.console') if m in sys.modules), file=sys.stderr)"
     )
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False)
     assert run.stderr.strip().splitlines()[-1] == "[]", run.stderr
