@@ -30,6 +30,18 @@ if TYPE_CHECKING:
     from importlib.metadata import Distribution
     from importlib.resources.abc import Traversable
 
+    class EntryPoint(Protocol):
+        """What the host uses of an entry point (`importlib.metadata.EntryPoint` has it too)."""
+
+        @property
+        def name(self) -> str: ...
+
+        @property
+        def dist(self) -> Distribution | None: ...
+
+        def load(self) -> object: ...
+
+
 ENTRY_POINT_GROUP = "gklint"
 T = TypeVar("T")
 # The selector naming every built-in pack at once (their entry-point names also work).
@@ -38,28 +50,20 @@ NATIONAL_MODULE = "gklint_rules"
 TRACE_VARIABLE = "GKLINT_TRACE_PLUGINS"
 
 
-class EntryPoint(Protocol):
-    """What the host uses of an entry point (`importlib.metadata.EntryPoint` has it too)."""
-
-    @property
-    def name(self) -> str: ...
-
-    @property
-    def dist(self) -> Distribution | None: ...
-
-    def load(self) -> object: ...
-
-
-@dataclass(frozen=True, slots=True)
 class _Declared:
-    """An entry point read from an installed distribution's ``entry_points.txt``."""
+    """An entry point read from an installed distribution's ``entry_points.txt``.
 
-    name: str
-    value: str
-    info: str  # the distribution's .dist-info (or .egg-info) directory
+    A plain class: a dataclass costs 2% of Python's start-up to create (issue 13).
+    """
 
+    __slots__ = ("info", "name", "value")
     # `importlib.metadata.EntryPoint.pattern`: ``module``, ``module:attr.attr``, extras ignored.
     _PATTERN = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
+
+    def __init__(self, name: str, value: str, info: str) -> None:
+        self.name = name
+        self.value = value
+        self.info = info  # the distribution's .dist-info (or .egg-info) directory
 
     @property
     def dist(self) -> Distribution:
