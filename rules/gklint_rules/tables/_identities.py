@@ -24,7 +24,7 @@ values could together count the same number twice.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 
@@ -35,22 +35,28 @@ BALANCE_ROWS = ("new_received", "carried_over", "results_total", "carried_forwar
 
 @dataclass(frozen=True, slots=True)
 class Identity:
-    """``sum(plus) - sum(minus) = 0``; ``key`` names it within its rule."""
+    """``sum(plus) - sum(minus) = 0``; ``key`` names it within its rule.
+
+    ``residual`` and each cell's sign are worked out once: the search for a pair of cells
+    asks them of every identity for every pair of candidate cells.
+    """
 
     code: str
     key: tuple[str, ...]
     name: Text
     plus: tuple[TableCell, ...]
     minus: tuple[TableCell, ...]
+    residual: Decimal = field(init=False, compare=False)
+    signs: dict[str, int] = field(init=False, compare=False, repr=False)
 
-    @property
-    def residual(self) -> Decimal:
-        """How far the identity is from holding (0 when it holds)."""
-        return sum((c.number for c in self.plus), Decimal(0)) - sum((c.number for c in self.minus), Decimal(0))
+    def __post_init__(self) -> None:
+        residual = sum((c.number for c in self.plus), Decimal(0)) - sum((c.number for c in self.minus), Decimal(0))
+        object.__setattr__(self, "residual", residual)
+        object.__setattr__(self, "signs", {**{c.key: -1 for c in self.minus}, **{c.key: 1 for c in self.plus}})
 
     def coefficient(self, cell: TableCell) -> int:
         """+1, -1, or 0 when the cell is not part of the identity."""
-        return 1 if cell in self.plus else -1 if cell in self.minus else 0
+        return self.signs.get(cell.key, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,8 +176,20 @@ def _blank_breakdown(total: TableCell, parts: list[TableCell]) -> bool:
     return total.value.is_empty or all(p.value.is_empty for p in parts)
 
 
+# TB001, TB002 and TB003 each ask for the diagnosis of the same table, one after another:
+# the last is kept, with its table (held, so that its id cannot be another table's).
+_last: tuple[StatTable, Diagnosis] | None = None
+
+
 def diagnose(table: StatTable) -> Diagnosis:
     """The fewest cells (one each, else a pair) that explain the failing identities."""
+    global _last  # noqa: PLW0603 - a cache of one
+    if _last is None or _last[0] is not table:
+        _last = (table, _diagnose(table))
+    return _last[1]
+
+
+def _diagnose(table: StatTable) -> Diagnosis:
     judged = list(identities(table))
     failing = [i for i in judged if i.residual]
     if not failing:
