@@ -115,6 +115,16 @@ class Terminal(Protocol):
 Child = Terminal | Claim
 
 
+class _Run(list[Any]):
+    """The children of an inlined left-recursive rule (``_items: _items? item``), kept in
+    one list: lark splices an inlined rule's result into its parent through ``children``,
+    and each further reduction appends to it, so a run of n items costs n appends."""
+
+    @property
+    def children(self) -> _Run:
+        return self
+
+
 class ToProse(Transformer[Terminal, Prose]):
     """Builds the nodes of `gklint.prose.nodes`; one method per grammar rule, named identically.
 
@@ -146,6 +156,12 @@ class ToProse(Transformer[Terminal, Prose]):
     def start(self, children: list[Sentence | Terminal | None]) -> Prose:
         sentences = tuple(c for c in children if isinstance(c, Sentence))
         return Prose(span=self._span, text=self._text, sentences=sentences)
+
+    def _sentences(self, children: list[Any]) -> _Run:
+        """A run of an inlined repetition (sentences, items), extended by one reduction."""
+        return children if isinstance(children, _Run) else _Run(children)
+
+    _items = _parts = _sentences
 
     def sentence(self, children: list[Clause | Terminal | None]) -> Sentence | None:
         clauses = tuple(c for c in children if isinstance(c, Clause))
