@@ -37,8 +37,9 @@ BALANCE_ROWS = ("new_received", "carried_over", "results_total", "carried_forwar
 class Identity:
     """``sum(plus) - sum(minus) = 0``; ``key`` names it within its rule.
 
-    ``residual`` and each cell's sign are worked out once: the search for a pair of cells
-    asks them of every identity for every pair of candidate cells.
+    ``residual`` (how far it is from holding, 0 when it holds) and ``signs`` (+1 or -1 by
+    cell key) are worked out once, by `_identity`: the search for a pair of cells asks
+    them of every identity for every pair of candidate cells.
     """
 
     code: str
@@ -46,17 +47,20 @@ class Identity:
     name: Text
     plus: tuple[TableCell, ...]
     minus: tuple[TableCell, ...]
-    residual: Decimal = field(init=False, compare=False)
-    signs: dict[str, int] = field(init=False, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        residual = sum((c.number for c in self.plus), Decimal(0)) - sum((c.number for c in self.minus), Decimal(0))
-        object.__setattr__(self, "residual", residual)
-        object.__setattr__(self, "signs", {**{c.key: -1 for c in self.minus}, **{c.key: 1 for c in self.plus}})
+    residual: Decimal = field(compare=False)
+    signs: dict[str, int] = field(compare=False, repr=False)
 
     def coefficient(self, cell: TableCell) -> int:
         """+1, -1, or 0 when the cell is not part of the identity."""
         return self.signs.get(cell.key, 0)
+
+
+def _identity(
+    code: str, key: tuple[str, ...], name: Text, plus: tuple[TableCell, ...], minus: tuple[TableCell, ...]
+) -> Identity:
+    residual = sum((c.number for c in plus), Decimal(0)) - sum((c.number for c in minus), Decimal(0))
+    signs = {**{c.key: -1 for c in minus}, **{c.key: 1 for c in plus}}
+    return Identity(code, key, name, plus, minus, residual, signs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +128,7 @@ def identities(table: StatTable) -> Iterator[Identity]:
             if c.value.is_empty and a.number + b.number:  # type: ignore[union-attr]
                 continue  # a blank （七）总计 is blank-cell's finding, not a wrong sum
             label = cell.spec.label
-            yield Identity(
+            yield _identity(
                 "TB001",
                 (column,),
                 Text(
@@ -140,7 +144,7 @@ def identities(table: StatTable) -> Iterator[Identity]:
         for column, total in total_row.cells.items():
             cells = [table.get(p, column) for p in parts]
             if _judged(table, [total, *cells]) and not _blank_breakdown(total, cells):  # type: ignore[arg-type]
-                yield Identity(
+                yield _identity(
                     "TB002",
                     (column,),
                     Text(
@@ -159,7 +163,7 @@ def identities(table: StatTable) -> Iterator[Identity]:
             cells = [row.get(k) for k in part_keys]
             if total is None or not _judged(table, [total, *cells]) or _blank_breakdown(total, cells):  # type: ignore[arg-type]
                 continue
-            yield Identity(
+            yield _identity(
                 "TB003",
                 (row.key, key),
                 Text(
