@@ -192,7 +192,10 @@ def lead(cell: Cell) -> int:
 
 def cell_span(cell: Cell) -> Span:
     """The span of the text inside a cell (without surrounding spaces)."""
-    return cell.span.sub(lead(cell), len(cell.text.strip()))
+    stripped = cell.text.strip()
+    if len(stripped) == len(cell.text) == cell.span.end - cell.span.start:
+        return cell.span  # nothing to strip (most cells): no new span to build
+    return cell.span.sub(lead(cell), len(stripped))
 
 
 def read_row(
