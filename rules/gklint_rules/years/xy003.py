@@ -41,8 +41,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz, process
-
 from gklint.api import Finding, Report, Rule, RuleContext, Severity, Span, Text
 from gklint_rules.years._text import Passage, paired_sections, passages
 
@@ -54,6 +52,10 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding per copied section, or per copied long paragraph of another section."""
     if ctx.previous is None:
         return
+    # Imported here: only a report paired with last year's needs it (a single check
+    # would pay rapidfuzz's import, about 5% of its start-up).
+    from rapidfuzz import fuzz, process  # noqa: PLC0415
+
     last = ctx.previous.report
     before = {id(section): passages(section) for section in last.sections}
     earlier = [(section, p) for section in last.sections for p in before[id(section)]]

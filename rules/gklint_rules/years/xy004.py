@@ -42,8 +42,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz
-
 from gklint.api import Finding, Report, ReportSection, Rule, RuleContext, Severity, Text
 from gklint_rules.years._text import mask
 
@@ -76,6 +74,10 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """Yield one finding when none of last year's problems is taken up this year."""
     if ctx.previous is None:
         return
+    # Imported here: only a report paired with last year's needs it (a single check
+    # would pay rapidfuzz's import, about 5% of its start-up).
+    from rapidfuzz import fuzz  # noqa: PLC0415
+
     this, last = report.section(5), ctx.previous.report.section(5)
     if this is None or last is None:
         return
