@@ -177,12 +177,14 @@ class ToProse(Transformer[Terminal, Prose]):
         items: list[Item | Group] = []
         breakdown = None
         for child in children:
+            if not isinstance(child, Claim):  # text: most children
+                continue
             if isinstance(child, Breakdown):
                 total = next((i for i in reversed(items) if isinstance(i, Quantity)), None)
                 breakdown = dataclasses.replace(child, total=total)
             elif isinstance(child, Group):
                 items.append(_with_total(child, items[-1] if items else None))
-            elif isinstance(child, Claim):
+            else:
                 items.append(child)
         return Clause(span=span, text=text, items=tuple(items), breakdown=breakdown)
 
