@@ -404,9 +404,10 @@ def _prose_seconds(ruleset: object, run: str, count: int) -> float:
     text = "# 某局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n" + run * count + "\n"
     times = []
     for _ in range(3):
-        start = time.perf_counter()
+        # CPU time: a wait for a core other processes hold is not the paragraph's cost.
+        start = time.process_time()
         lint_text(text, ruleset.rules)  # type: ignore[attr-defined]
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
 
 
