@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from gklint.ast import Row, Span, Table
 from gklint.findings import Text
@@ -19,12 +20,13 @@ TABLE_NAMES_EN = {"t2": "table 二", "t3": "table 三", "t4": "table 四"}
 _ZERO = Decimal(0)
 
 
-@dataclass(frozen=True, slots=True)
-class TableCell:
+class TableCell(NamedTuple):
     """One value cell: ``key`` is canonical (``t3.new_received.natural_person``).
 
     ``span`` is the cell's span in the source; a blank cell has a zero-length span at its
-    position. ``spec`` is the column's template entry (kind and unit).
+    position. ``spec`` is the column's template entry (kind and unit). A named tuple, as
+    `Label` and `Span` are: a report's tables build a few hundred of each, for every
+    template they are read with, and a frozen dataclass costs three times as much to build.
     """
 
     key: str
@@ -42,8 +44,7 @@ class TableCell:
         return number if number is not None else _ZERO
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
+class Label(NamedTuple):
     """A row, column or group label as the report writes it, and what it was matched to."""
 
     key: str
