@@ -314,10 +314,16 @@ class Report:
         headings = [s.heading for s in self.document.sections] + list(self.document.iter(SubHeading))
         places += [(h.text, h.span, spec.heading_markers) for h in headings if len(h.text) <= _MAX_HEADING]
         found = []
+        # The markers a text holds, by text: a table repeats its cells' texts (0, 1, 是), and
+        # searching every marker in each cell was the model's hot spot.
+        named: dict[tuple[str, bool], list[tuple[str, str]]] = {}
         for text, span, markers in places:
-            folded = normalize.label(text)  # once per place: this loop is the model's hot spot
-            if folded:
-                found += [Marker(t, m, span) for t, labels in markers.items() for m in labels if m in folded]
+            key = (text, markers is spec.markers)
+            hits = named.get(key)
+            if hits is None:
+                folded = normalize.label(text)
+                hits = named[key] = [(t, m) for t, labels in markers.items() for m in labels if folded and m in folded]
+            found += [Marker(t, m, span) for t, m in hits]
         if not any(m.template in ("2019", "2021") for m in found):
             for section in self.document.sections:
                 folded = normalize.label(section.heading.text)
