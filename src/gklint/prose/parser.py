@@ -116,7 +116,7 @@ Child = Terminal | Claim
 
 
 class _Run(list[Any]):
-    """The children of an inlined left-recursive rule (``_items: _items? item``), kept in
+    """The children of an inlined left-recursive rule (``_items: _items? (quantity | …)``), kept in
     one list: lark splices an inlined rule's result into its parent through ``children``,
     and each further reduction appends to it, so a run of n items costs n appends."""
 
