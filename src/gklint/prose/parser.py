@@ -40,7 +40,7 @@ from gklint.prose.nodes import (
     YearMonth,
 )
 
-_OPENING = {"（": "）", "(": ")"}
+_OPENING = "（("
 # Only the brackets are visited: a line is mostly other characters.
 _BRACKET = re.compile("[（()）]")
 # Where an unmatched bracket stood: a character no terminal but CHAR takes, same length.
