@@ -1,8 +1,9 @@
 """Parse canonical report text into the AST (`gklint.ast`).
 
 The Lark LALR grammar lives in ``grammars/annual_report.lark`` (shipped inside the
-package); a separate Transformer pass turns the parse tree into frozen dataclasses, each
-with a `Span` copied once from the token positions.
+package, run on lark-cython where it is installed: `gklint.grammars.COMPILED`); a separate
+Transformer pass turns the parse tree into frozen dataclasses, each with a `Span` copied
+once from the token positions.
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Any
+from typing import Any, cast
 
-from lark import Lark, Token, Transformer, Tree
+from lark import Lark, Transformer, Tree
 
 from gklint import grammars
 from gklint.ast import Block, Cell, Document, Heading, Paragraph, Row, Section, Span, SubHeading, Table, Title
+from gklint.grammars import Terminal
 from gklint.prose.parser import parse_prose
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -57,14 +59,14 @@ def _lark() -> Lark:
     return grammars.load("annual_report")
 
 
-class _ToAst(Transformer[Token, Document]):
+class _ToAst(Transformer[Terminal, Document]):
     """Builds AST nodes; one method per grammar rule, named identically."""
 
     def __init__(self, text: str) -> None:
         super().__init__()
         self._text = text
 
-    def _line(self, token: Token) -> tuple[str, Span]:
+    def _line(self, token: Terminal) -> tuple[str, Span]:
         """The token's line without its line end, and that line's span."""
         start = token.start_pos
         assert start is not None and token.line is not None and token.column is not None
@@ -72,11 +74,11 @@ class _ToAst(Transformer[Token, Document]):
         end = start + len(raw)
         return raw, Span(start, end, token.line, token.column, token.line, token.column + len(raw))
 
-    def paragraph(self, children: list[Token]) -> Paragraph:
+    def paragraph(self, children: list[Terminal]) -> Paragraph:
         raw, span = self._line(children[0])
         return Paragraph(span=span, text=raw, prose=parse_prose(raw, span))
 
-    def heading(self, children: list[Token]) -> tuple[Heading, Span]:
+    def heading(self, children: list[Terminal]) -> tuple[Heading, Span]:
         """The heading node (its span covers the words) and the span of its whole line."""
         first, words = children[0], children[-1]
         numeral = next(c for c in children if c.type in ("NUMERAL", "ORDINAL_NUMERAL"))
@@ -90,7 +92,7 @@ class _ToAst(Transformer[Token, Document]):
         )
         return node, line
 
-    def subheading(self, children: list[Token]) -> SubHeading:
+    def subheading(self, children: list[Terminal]) -> SubHeading:
         first, marker, words = children[0], children[-2], children[-1]
         _, words_span = self._line(words)
         start = first.start_pos
@@ -99,7 +101,7 @@ class _ToAst(Transformer[Token, Document]):
         text = self._text[start : words_span.end]
         return SubHeading(span=span, marker=str(marker), text=text, prose=parse_prose(text, span))
 
-    def table(self, children: list[Token]) -> list[Table | Paragraph | _SpacedRun]:
+    def table(self, children: list[Terminal]) -> list[Table | Paragraph | _SpacedRun]:
         """The table; rows of space-separated cells are left as a `_SpacedRun` for
         `_settle`, which sees the lines around them."""
         out: list[Table | Paragraph | _SpacedRun] = []
@@ -155,7 +157,7 @@ class _ToAst(Transformer[Token, Document]):
                 out += [self.paragraph([t]) for t in run.tokens] if isinstance(run, _SpacedRun) else [run]
         return out
 
-    def _row(self, token: Token) -> Row:
+    def _row(self, token: Terminal) -> Row:
         """A TAB row split at its TABs; a pipe row at its pipes, outer pipes not in any cell;
         a space-separated row at its runs of two or more spaces, its indentation in no cell."""
         raw, span = self._line(token)
@@ -206,7 +208,7 @@ class _ToAst(Transformer[Token, Document]):
 class _SpacedRun:
     """Rows of space-separated cells, not yet known to be a table (see `_ToAst._settle`)."""
 
-    tokens: list[Token]
+    tokens: list[Terminal]
     rows: list[Row]
 
 
@@ -240,7 +242,8 @@ def parse(text: str) -> Document:
     """
     # Every grammar terminal ends with a newline; the sentinel is outside all spans.
     tree = _lark().parse(text + "\n")
-    return _ToAst(text).transform(tree)
+    # lark types the leaves as its own Token; on lark-cython they are that parser's tokens.
+    return _ToAst(text).transform(cast("Tree[Terminal]", tree))
 
 
 def line_kind(line: str) -> str:
@@ -255,6 +258,6 @@ def line_kind(line: str) -> str:
         return "blank"
     node = tree.children[0]
     assert isinstance(node, Tree)
-    if node.data == "table" and all(isinstance(t, Token) and t.type in _SPACED for t in node.children):
+    if node.data == "table" and all(not isinstance(t, Tree) and t.type in _SPACED for t in node.children):
         return "paragraph"  # one row of space-separated cells is no table (see `_ToAst.table`)
     return "heading" if node.data == "section" else str(node.data)

@@ -19,7 +19,7 @@ import importlib
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import lark
 from lark import Lark
@@ -31,11 +31,30 @@ OPTIONS: dict[str, dict[str, Any]] = {}
 _DEFAULTS: dict[str, Any] = {"parser": "lalr", "lexer": "contextual"}
 # Grammars whose parsers run on lark-cython (lark's own compiled LALR parser and lexer) when
 # it is installed: a paragraph of prose costs lark's pure-Python parser about 15 µs a token,
-# the most of any stage. Their transformers must take lark-cython's tokens, which carry the
-# same ``type``, ``value`` and positions as lark's but are not ``str``.
-COMPILED = frozenset({"inline"})
+# the most of any stage, and the line grammar's parse of a report about 40% more than
+# lark-cython's. Their transformers take `Terminal`s: lark-cython's tokens carry the same
+# ``type``, ``value`` and positions as lark's but are not ``str``.
+COMPILED = frozenset({"inline", "annual_report"})
 # Compile-time options that name the source; the serialised parser does not need them.
 _UNSHIPPED = ("import_paths", "source_path")
+
+
+class Terminal(Protocol):
+    """A token as lark or lark-cython gives it (lark-cython's tokens are not ``str``: read
+    ``value``, or ``str()`` it)."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def value(self) -> Any: ...
+    @property
+    def start_pos(self) -> int | None: ...
+    @property
+    def end_pos(self) -> int | None: ...
+    @property
+    def line(self) -> int | None: ...
+    @property
+    def column(self) -> int | None: ...
 
 
 def names() -> list[str]:

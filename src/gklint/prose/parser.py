@@ -10,13 +10,14 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from functools import cache
-from typing import Any, Protocol
+from typing import Any
 
 from lark import Lark, Transformer
 from lark.exceptions import LarkError
 
 from gklint import grammars
 from gklint.ast import Span
+from gklint.grammars import Terminal
 from gklint.prose import numerals
 from gklint.prose.nodes import (
     AsOf,
@@ -96,20 +97,6 @@ def _balance(text: str) -> str:
     for index in unmatched:
         chars[index] = _NEUTRAL
     return "".join(chars)
-
-
-class Terminal(Protocol):
-    """A token as lark or lark-cython gives it (lark-cython's tokens are not ``str``: read
-    ``value``)."""
-
-    @property
-    def type(self) -> str: ...
-    @property
-    def value(self) -> Any: ...
-    @property
-    def start_pos(self) -> int | None: ...
-    @property
-    def end_pos(self) -> int | None: ...
 
 
 Child = Terminal | Claim
