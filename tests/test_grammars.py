@@ -60,6 +60,21 @@ def test_a_grammar_is_fingerprinted_with_the_grammars_it_imports(
 def test_a_stale_module_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
     """A grammar edited without regenerating is built from its source, never served stale."""
     name = grammars.names()[0]
+    built = grammars.build(name)
     monkeypatch.setattr(grammars, "fingerprint", lambda name: "edited")
-    monkeypatch.setattr(grammars, "build", lambda name, **runtime: "built from source")
-    assert grammars.load.__wrapped__(name) == "built from source"
+    monkeypatch.setattr(grammars, "build", lambda name, **runtime: built)
+    assert grammars.load.__wrapped__(name) is built
+
+
+@pytest.mark.parametrize("compiled", [True, False], ids=["lark-cython", "lark"])
+@pytest.mark.parametrize("name", grammars.names())
+def test_a_loaded_parser_reduces_by_the_rules_its_callbacks_hold(name: str, compiled: bool) -> None:
+    """`load` makes rules compare by identity: that holds only while every rule of the parse
+    table is the very object the callbacks are keyed by (a lark that copied them would make
+    every reduction a KeyError)."""
+    parser = grammars.load.__wrapped__(name, compiled=compiled)
+    keys = {id(key) for key in parser._callbacks}
+    table = parser.parser.parser._parse_table
+    reduced = [arg for state in table.states.values() for action, arg in state.values() if action.name == "Reduce"]
+    assert reduced
+    assert all(id(rule) in keys and type(rule).__name__ == "_Rule" for rule in reduced)

@@ -23,6 +23,7 @@ from typing import Any, Protocol
 
 import lark
 from lark import Lark
+from lark.grammar import Rule
 
 HERE = Path(__file__).resolve().parent
 # Every grammar is LALR(1) with the contextual lexer unless listed here with other lark
@@ -101,8 +102,7 @@ def build(name: str, **runtime: Any) -> Lark:
 
 def serialise(parser: Lark) -> dict[str, Any]:
     """The parser as plain data (dicts, lists, tuples, strings, numbers), as lark loads it."""
-    from lark.grammar import Rule  # noqa: PLC0415 - only building needs these
-    from lark.lexer import TerminalDef  # noqa: PLC0415
+    from lark.lexer import TerminalDef  # noqa: PLC0415 - only building needs it
 
     data, memo = parser.memo_serialize([TerminalDef, Rule])
     data["options"] = {key: value for key, value in data["options"].items() if key not in _UNSHIPPED}
@@ -145,8 +145,37 @@ def load(name: str, *, compiled: bool = True, **runtime: Any) -> Lark:
     if found is not None and found[0] == fingerprint(name):
         # Lark.load takes no options; its _load does, for the ones a built parser allows
         # (an inline transformer, propagate_positions…).
-        return Lark.__new__(Lark)._load(found[1], **runtime)
-    return build(name, **runtime)
+        return _rules_by_identity(Lark.__new__(Lark)._load(found[1], **runtime))
+    return _rules_by_identity(build(name, **runtime))
+
+
+class _Rule(Rule):
+    """A grammar rule of a loaded parser, hashed and compared by identity, in C.
+
+    lark's and lark-cython's LALR loops do two things with the rule of every reduction: look
+    up its callback in a dict, and ``assert rule != end_state`` (an int). `Rule` defines
+    ``__hash__`` and ``__eq__`` in Python, so each reduction costs two Python calls through
+    the slow slot wrappers: a quarter of the time a paragraph of prose takes to parse. In one
+    loaded parser every rule is a single object (the parse table and the callbacks share
+    them), so identity is the same equality.
+    """
+
+    __slots__ = ()
+    __hash__ = object.__hash__
+    __eq__ = object.__eq__
+    __ne__ = object.__ne__
+
+
+def _rules_by_identity(parser: Lark) -> Lark:
+    """``parser`` with its rules made `_Rule`s (a parser only: `serialise` a built one)."""
+    for rule in parser.rules:
+        rule.__class__ = _Rule
+    # The callbacks are keyed by rule: rehash them in place (the parser holds this dict).
+    callbacks = parser._callbacks
+    entries = list(callbacks.items())
+    callbacks.clear()
+    callbacks.update(entries)
+    return parser
 
 
 def render(name: str) -> str:
