@@ -96,11 +96,17 @@ def test_arithmetic_rules_find_exactly_the_published_errors(path: Path) -> None:
 
 
 def test_the_example_from_the_issue() -> None:
+    """The issue asked for 26 here; but 20 also agrees with the balance (20 new, none carried
+    over or forward), so a total of 26 would only move the error into the balance: the
+    finding stands on the total and names both, without a value."""
     path = next(p for p in TEMPLATED if p.name == "006-pingtan-2020.txt")
     rules = [r for r in national_ruleset().rules if r.code == "TB002"]
     finding = lint_report(_report(path), rules)[0]
-    assert finding.message.zh == "（七）总计·自然人 应为 26（（一）至（六）之和），实为 20"
-    assert (finding.span.line, finding.span.column, finding.expected) == (104, 9, "26")
+    assert finding.message.zh == (
+        "（七）总计·自然人 为 20，而（一）至（六）之和为 26；但改为 26 后自然人列的平衡"
+        "（第一项 + 第二项 = 第三项 + 第四项）不成立，无法确定哪一格有误，应核对本列各项办理结果"
+    )
+    assert (finding.span.line, finding.span.column, finding.expected) == (104, 9, None)
 
 
 @pytest.mark.parametrize(

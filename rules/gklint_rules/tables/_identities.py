@@ -18,13 +18,17 @@ reported again with a fix of its own that would count the same number twice.
 
 Failures nothing explains stay with their own rule, which proposes a value for a cell only
 when no other unexplained failure runs through that cell (`Diagnosis.contested`): two such
-values could together count the same number twice.
+values could together count the same number twice. Nor when the values the rules would
+propose, written in together, leave failing an identity through that cell that no other
+proposed value runs through (`Diagnosis.breaks`): in a column whose results add up to more than its （七）总计 while the
+total still agrees with the balance (006-pingtan-2020: 20 new, 20 in total, results adding
+up to 26), a total of 26 would only move the error into the balance.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import combinations
 
@@ -86,6 +90,14 @@ class Diagnosis:
     fixes: tuple[Fix, ...]
     explained: frozenset[tuple[str, tuple[str, ...]]]
     judged: tuple[Identity, ...] = ()
+    # By cell key: an identity that the values proposed for the unexplained failures,
+    # written in together, leave failing through that cell.
+    unsound: dict[str, Identity] = field(default_factory=dict, compare=False)
+
+    def breaks(self, cell: TableCell) -> Identity | None:
+        """The identity through ``cell`` that fails once every value the rules propose for
+        the failures no `Fix` explains is written in; None when they all hold then."""
+        return self.unsound.get(cell.key)
 
     def is_explained(self, code: str, key: tuple[str, ...]) -> bool:
         """Whether the failure of this identity is reported as part of a `Fix`."""
@@ -225,7 +237,53 @@ def _diagnose(table: StatTable) -> Diagnosis:
     if rest:
         fixes += _totals(rest, judged, fixes, through)
     explained = frozenset((i.code, i.key) for f in fixes for i in f.breaks)
-    return Diagnosis(tuple(fixes), explained, tuple(judged))
+    diagnosis = Diagnosis(tuple(fixes), explained, tuple(judged))
+    return replace(diagnosis, unsound=_unsound(diagnosis, through))
+
+
+def balance_fix(new: TableCell, over: TableCell, done: TableCell, forward: TableCell) -> tuple[TableCell, Decimal]:
+    """The cell and value that mend a column's balance (新收 + 上年结转 = （七）总计 + 结转下年度):
+    结转下年度 is the remainder, unless that would be negative; then （七）总计 is the one off."""
+    remainder = new.number + over.number - done.number
+    return (forward, remainder) if remainder >= 0 else (done, new.number + over.number - forward.number)
+
+
+def _unsound(diagnosis: Diagnosis, through: dict[str, list[Identity]]) -> dict[str, Identity]:
+    """Write in at once the value each rule proposes for a failure no fix explains (the sum
+    for a total, `balance_fix` for a balance); by cell, an identity through it that fails then."""
+    changes: dict[str, Decimal] = {}
+    for identity in diagnosis.judged:
+        code, key = identity.code, identity.key
+        if not identity.residual or diagnosis.is_explained(code, key):
+            continue
+        if code == "TB001":
+            if diagnosis.fails_alone("TB002", key):
+                continue  # the balance rule then proposes nothing (its total is off itself)
+            new, over = identity.plus
+            done, forward = identity.minus
+            cell, value = balance_fix(new, over, done, forward)
+        else:
+            (cell,) = identity.minus
+            value = cell.number + identity.residual
+        if not diagnosis.contested(cell, code, key):
+            changes.setdefault(cell.key, value)  # a second, different value fails below
+
+    def value_of(cell: TableCell) -> Decimal:
+        return changes.get(cell.key, cell.number)
+
+    unsound: dict[str, Identity] = {}
+    for cell_key in changes:
+        for identity in through[cell_key]:
+            others = [c for c in (*identity.plus, *identity.minus) if c.key in changes and c.key != cell_key]
+            # An identity that other proposed values run through as well fails on what
+            # they leave unresolved (a column left at 0 beside another wrong cell), not on
+            # this value: only one the value alone changes can condemn it.
+            if others:
+                continue
+            if sum(map(value_of, identity.plus), Decimal(0)) != sum(map(value_of, identity.minus), Decimal(0)):
+                unsound[cell_key] = identity
+                break
+    return unsound
 
 
 def _totals(

@@ -18,7 +18,9 @@ total it is, else by the first of TB001–TB003 (see `_identities.py`).
 When another failing sum that no single cell explains runs through the cell this rule
 would correct, the finding states the mismatch without a value: two values worked out
 from each other's cells could count the same number twice. In particular, a column whose （七）总计 is itself not the
-sum of its results gets no value for 结转下年度 (see `results-total-mismatch`).
+sum of its results gets no value for 结转下年度 (see `results-total-mismatch`). Nor does a
+cell whose value would break another identity that holds: a （七）总计 that agrees with the
+sum of its results gets no value from the balance, which then says which cells to check.
 
 ## Why is this bad?
 The header of table 三 itself says “本列数据的勾稽关系为：第一项加第二项之和，等于第三项加
@@ -49,7 +51,7 @@ from collections.abc import Iterator
 
 from gklint.api import Finding, Report, Rule, RuleContext, Severity, Text, ValueKind
 from gklint_rules.tables._helpers import n, tables_required
-from gklint_rules.tables._identities import diagnose, fix_findings
+from gklint_rules.tables._identities import balance_fix, diagnose, fix_findings
 
 ROWS = ("new_received", "carried_over", "results_total", "carried_forward")
 
@@ -94,8 +96,7 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 help=_HELP,
             )
             continue
-        # The residual is 结转下年度; when that would be negative, （七）总计 is the one off.
-        target, expected = (cell, a + b - c) if a + b - c >= 0 else (cells[2], a + b - cell.number)
+        target, expected = balance_fix(*cells, cell)  # type: ignore[arg-type]
         row = "四、结转下年度继续办理" if target is cell else "（七）总计"
         if diagnosis.contested(target, RULE.code, (column,)):  # type: ignore[arg-type]
             # Its row's total does not add up either: a value worked out here could
@@ -105,6 +106,18 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 Text(
                     zh=f"{zh}；{row}所在行的合计也不成立，无法确定哪一格有误，应逐项核对本列",
                     en=f"{en}; the {table.english(target.row)} row does not add up either, so which cell is wrong is not known",  # type: ignore[union-attr],
+                ),
+                help=_HELP,
+            )
+            continue
+        broken = diagnosis.breaks(target)
+        if broken is not None:
+            yield RULE.finding(
+                cell.span,
+                Text(
+                    zh=f"{zh}；但{row}·{name} 改为 {n(expected)} 后{broken.name.zh}不成立，无法确定哪一格有误，应逐项核对本列",
+                    en=f"{en}; with {table.english(target.row)} at {n(expected)}, {broken.name.en} would not hold, "
+                    "so which cell is wrong is not known",
                 ),
                 help=_HELP,
             )

@@ -17,7 +17,9 @@ total it is, else by the first of TB001–TB003 (see `_identities.py`).
 
 When another failing sum that no single cell explains runs through the cell this rule
 would correct, the finding states the mismatch without a value: two values worked out
-from each other's cells could count the same number twice.
+from each other's cells could count the same number twice. Nor does a total that agrees
+with its column's balance (20 new applications, a （七）总计 of 20, results adding up to 26):
+26 would only move the error into the balance, so the finding names both and no value.
 
 ## Why is this bad?
 （七）总计 is the number of applications answered this year; if it is not the sum of the
@@ -79,6 +81,21 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     "（七）总计行的合计也不成立，无法确定哪一格有误，应核对本列各项办理结果与（七）总计",
                     en=f"(七) total / {total.spec.english} is {n(total.number)}, but (一)–(六) add up to {n(mismatch.expected)}; "
                     "the (七) row does not add up either, so which cell is wrong is not known",
+                ),
+                help=Text(
+                    zh="核对本列各项办理结果与（七）总计", en="check the column's outcomes against the (七) total"
+                ),
+            )
+            continue
+        broken = diagnosis.breaks(total)
+        if broken is not None:
+            yield RULE.finding(
+                total.span,
+                Text(
+                    zh=f"（七）总计·{name} 为 {n(total.number)}，而（一）至（六）之和为 {n(mismatch.expected)}；"
+                    f"但改为 {n(mismatch.expected)} 后{broken.name.zh}不成立，无法确定哪一格有误，应核对本列各项办理结果",
+                    en=f"(七) total / {total.spec.english} is {n(total.number)}, but (一)–(六) add up to {n(mismatch.expected)}; "
+                    f"with {n(mismatch.expected)}, {broken.name.en} would not hold, so which cell is wrong is not known",
                 ),
                 help=Text(
                     zh="核对本列各项办理结果与（七）总计", en="check the column's outcomes against the (七) total"

@@ -17,7 +17,8 @@ total it is, else by the first of TB001–TB003 (see `_identities.py`).
 When another failing sum that no single cell explains runs through the total (the
 （七）总计·总计 cell, when the 总计 column's results do not add up either), the finding
 states the mismatch without a value: two values worked out from each other's cells could
-count the same number twice.
+count the same number twice. Nor does a total whose new value would break another identity
+that holds (its column's sum, or the balance), and that no other proposed value mends.
 
 ## Why is this bad?
 The applicant columns split the same applications by who asked; a 总计 that differs from
@@ -75,6 +76,20 @@ def check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                         f"{n(mismatch.expected)}；本列的合计也不成立，无法确定哪一格有误，应核对本行各列与总计",
                         en=f"{row.label.spec.english} / {total.spec.english} is {n(total.number)}, but {en} add up to {n(mismatch.expected)}; "
                         "its column does not add up either, so which cell is wrong is not known",
+                    ),
+                    help=Text(zh="核对本行各列与总计", en="check the row's columns against its total"),
+                )
+                continue
+            broken = diagnosis.breaks(total)
+            if broken is not None:
+                yield RULE.finding(
+                    total.span,
+                    Text(
+                        zh=f"{row.label.spec.label}·{total.spec.label} 为 {n(total.number)}，而{zh}之和为 "
+                        f"{n(mismatch.expected)}；但改为 {n(mismatch.expected)} 后{broken.name.zh}不成立，"
+                        "无法确定哪一格有误，应核对本行各列",
+                        en=f"{row.label.spec.english} / {total.spec.english} is {n(total.number)}, but {en} add up to {n(mismatch.expected)}; "
+                        f"with {n(mismatch.expected)}, {broken.name.en} would not hold, so which cell is wrong is not known",
                     ),
                     help=Text(zh="核对本行各列与总计", en="check the row's columns against its total"),
                 )
