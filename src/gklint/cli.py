@@ -100,38 +100,12 @@ def _year(value: str) -> int:
     return int(value)
 
 
-class _VersionAction(argparse.Action):
-    """``--version``: prints what argparse's version action would, reading the version only then.
-
-    Reading it imports importlib.metadata, a tenth of a one-report check's time (issue 13).
-    """
-
-    def __init__(self, option_strings: Sequence[str], dest: str, **_: object) -> None:
-        super().__init__(
-            option_strings,
-            dest=argparse.SUPPRESS,
-            default=argparse.SUPPRESS,
-            nargs=0,
-            help="show program's version number and exit",
-        )
-
-    def __call__(
-        self,
-        parser: argparse.ArgumentParser,
-        namespace: argparse.Namespace,
-        values: object,
-        option_string: str | None = None,
-    ) -> None:
-        print(f"gklint {gklint.__version__}")
-        parser.exit()
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and docs)."""
     parser = argparse.ArgumentParser(
         prog="gklint", description="Lint 政府信息公开工作年度报告 (government information-disclosure annual reports)."
     )
-    parser.add_argument("--version", action=_VersionAction)
+    parser.add_argument("--version", action="version", version=f"gklint {gklint.__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     # Every command sees the rules the configuration gives it (TOML packs included).
     configured = argparse.ArgumentParser(add_help=False)
