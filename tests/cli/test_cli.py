@@ -275,3 +275,16 @@ def test_a_one_report_check_imports_only_what_it_uses() -> None:
     )
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False)
     assert run.stderr.strip().splitlines()[-1] == "[]", run.stderr
+
+
+def test_version_alone_imports_neither_the_command_line_nor_package_metadata() -> None:
+    """`gklint --version` (issue 13: ≤ 3× python -c pass) reads the version written in the
+    package, loading neither gklint.cli nor importlib.metadata."""
+    probe = (
+        "import sys, runpy\nsys.argv = ['gklint', '--version']\n"
+        "try:\n    runpy.run_module('gklint', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('importlib.metadata', 'gklint.cli') if m in sys.modules), file=sys.stderr)"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False)
+    assert run.stdout.startswith("gklint "), run.stdout
+    assert run.stderr.strip().splitlines()[-1] == "[]", run.stderr
