@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TypeVar
 
@@ -184,11 +184,17 @@ class Prose(Claim):
     """One line of prose as read by the inline grammar."""
 
     sentences: tuple[Sentence, ...]
+    # Every node of the line in order, walked on the first `iter`: the prose rules ask for
+    # several kinds of each line, and a walk of the tree costs more than a pass over a list.
+    _nodes: tuple[Claim, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     def iter(self, kind: type[C]) -> Iterator[C]:
         """Every node of ``kind`` in the line, in order (asides and enumerations included)."""
-        for sentence in self.sentences:
-            yield from _walk_sentence(sentence, kind)
+        nodes = self._nodes
+        if nodes is None:
+            nodes = tuple(node for sentence in self.sentences for node in _walk_sentence(sentence, Claim))
+            object.__setattr__(self, "_nodes", nodes)
+        return (node for node in nodes if isinstance(node, kind))
 
 
 C = TypeVar("C", bound=Claim)
