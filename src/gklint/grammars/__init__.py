@@ -167,7 +167,8 @@ class _Rule(Rule):
 
 
 def _rules_by_identity(parser: Lark) -> Lark:
-    """``parser`` with its rules made `_Rule`s (a parser only: `serialise` a built one)."""
+    """``parser`` with its rules made `_Rule`s, for parsing only: `serialise` writes each
+    rule's class name, so it takes a parser from `build`, never one from `load`."""
     for rule in parser.rules:
         rule.__class__ = _Rule
     # The callbacks are keyed by rule: rehash them in place (the parser holds this dict).

@@ -192,7 +192,7 @@ class Prose(Claim):
         """Every node of ``kind`` in the line, in order (asides and enumerations included)."""
         nodes = self._nodes
         if nodes is None:
-            nodes = tuple(node for sentence in self.sentences for node in _walk_sentence(sentence, Claim))
+            nodes = tuple(node for sentence in self.sentences for node in _walk_sentence(sentence))
             object.__setattr__(self, "_nodes", nodes)
         return (node for node in nodes if isinstance(node, kind))
 
@@ -200,28 +200,25 @@ class Prose(Claim):
 C = TypeVar("C", bound=Claim)
 
 
-def _walk_sentence(sentence: Sentence, kind: type[C]) -> Iterator[C]:
-    if isinstance(sentence, kind):
-        yield sentence
+def _walk_sentence(sentence: Sentence) -> Iterator[Claim]:
+    yield sentence
     for clause in sentence.clauses:
-        if isinstance(clause, kind):
-            yield clause
+        yield clause
         items: list[Item | Group | Breakdown] = list(clause.items)
         if clause.breakdown is not None:
             items.append(clause.breakdown)
             items.extend(clause.breakdown.items)
         for item in items:
-            yield from _walk_item(item, kind)
+            yield from _walk_item(item)
 
 
-def _walk_item(item: Item | Group | Breakdown, kind: type[C]) -> Iterator[C]:
-    if isinstance(item, kind):
-        yield item
+def _walk_item(item: Item | Group | Breakdown) -> Iterator[Claim]:
+    yield item
     if isinstance(item, Group):
         for inner in item.sentences:
-            yield from _walk_sentence(inner, kind)
+            yield from _walk_sentence(inner)
     elif isinstance(item, Period):
-        yield from _walk_item(item.start, kind)
-        yield from _walk_item(item.end, kind)
+        yield from _walk_item(item.start)
+        yield from _walk_item(item.end)
     elif isinstance(item, AsOf):
-        yield from _walk_item(item.when, kind)
+        yield from _walk_item(item.when)
